@@ -1,0 +1,61 @@
+"""build(root, out) → BuildReport: load → validate → derive → render → write, top to bottom."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .derive import derive
+from .errors import StrictError
+from .i18n import catalogue_gaps
+from .inputs import load_inputs
+from .models import LANGS
+from .pages import plan_pages
+from .render import Helpers, environment, output_path
+from .site_files import robots_txt, sitemap_xml, static_assets
+from .writer import Output, write_site
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    pages: int  # language-neutral pages; each exists once per language
+    languages: int
+    files: int
+    warnings: list[str]
+    seconds: float
+
+    def summary(self, out: Path | None) -> str:
+        where = f" → {out}" if out else " (checked, nothing written)"
+        return (f"{self.pages} pages × {self.languages} languages, {self.files} files, "
+                f"{len(self.warnings)} warnings, {self.seconds:.1f} s{where}")
+
+
+def build(root: Path, out: Path | None, strict: bool = False) -> BuildReport:
+    """Build the site from the project at `root` into `out` (None: check only, write nothing)."""
+    started = time.perf_counter()
+    inputs = load_inputs(root)
+    derived = derive(inputs)
+    pages = plan_pages(inputs, derived)
+
+    env = environment(root / "templates")
+    warnings: set[str] = set()
+    output = Output()
+    for page in pages:
+        for lang in LANGS:
+            h = Helpers(lang, page.key, inputs.catalogue, warnings, inputs.site.base_url, page.absolute_links)
+            html = env.get_template(page.template).render(page=page, ctx=page.context, h=h, site=inputs.site)
+            output.add(output_path(page.key, lang), html)
+    for path, content in static_assets(root / "assets"):
+        output.add(path, content)
+    output.add("sitemap.xml", sitemap_xml(pages, inputs.site.base_url))
+    output.add("robots.txt", robots_txt(inputs.site.base_url))
+
+    found = sorted(warnings) + catalogue_gaps(inputs.catalogue) + [
+        f"UI string '{key}' is missing in templates/locales/{lang}.yaml" for lang, key in sorted(inputs.catalogue.missing)]
+    found = list(dict.fromkeys(found))
+    if strict and found:
+        raise StrictError(found)
+    if out is not None:
+        write_site(output, out, root)
+    return BuildReport(len(pages), len(LANGS), len(output.files), found, time.perf_counter() - started)

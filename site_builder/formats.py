@@ -1,0 +1,73 @@
+"""How years and quantities are written in each language (pure functions).
+
+Japanese: 「平成31年度（2019年度）」 and 「18,167人」; English: "FY2019" and "18,167 people".
+Data always holds Western-calendar years; eras are only for display.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .models import Lang, Unit
+
+# (first day, era name); the era of a fiscal year is the era on its first day, 1 April.
+_ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))
+_LOCALES = {"ja": "ja_JP", "en": "en_US"}
+
+
+def era_year(day: date) -> str:
+    """「平成31」, 「令和元」 for the era year containing `day`."""
+    for start, name in _ERAS:
+        if day >= start:
+            n = day.year - start.year + 1
+            return f"{name}{'元' if n == 1 else n}"
+    raise ValueError(f"no era known for {day}")
+
+
+def fiscal_year(year: int, lang: Lang) -> str:
+    """Fiscal year starting in April of `year`: 「平成31年度（2019年度）」 / "FY2019"."""
+    if lang == "en":
+        return f"FY{year}"
+    return f"{era_year(date(year, 4, 1))}年度（{year}年度）"
+
+
+def calendar_year(year: int, lang: Lang) -> str:
+    """Calendar year: 「平成26年（2014年）」 / "2014"."""
+    if lang == "en":
+        return str(year)
+    return f"{era_year(date(year, 1, 1))}年（{year}年）"
+
+
+def month(year: int, month: int, lang: Lang) -> str:
+    """「平成28年3月」 / "March 2016"."""
+    if lang == "en":
+        return format_date(date(year, month, 1), "MMMM y", locale="en_US")
+    return f"{era_year(date(year, month, 1))}年{month}月"
+
+
+def year(year: int, kind: str, lang: Lang) -> str:
+    return fiscal_year(year, lang) if kind == "fiscal" else calendar_year(year, lang)
+
+
+def number(value: Decimal | int, lang: Lang) -> str:
+    """Digits grouped for the locale, keeping exactly the decimals the data was written with."""
+    value = Decimal(value)
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale=_LOCALES[lang])
+
+
+def quantity(value: Decimal | int, unit: Unit, lang: Lang) -> str:
+    """「18,167人」 / "18,167 people"; "56.2%" in both; a bare number where the source has no unit."""
+    digits = number(value, lang)
+    if lang == "ja":
+        return digits + unit.ja
+    name = unit.en_one if unit.en_one and Decimal(value) == 1 else unit.en
+    if not name or name == "%":
+        return digits + name
+    return f"{digits} {name}"

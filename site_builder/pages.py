@@ -1,0 +1,147 @@
+"""Which pages exist, and the typed context each template gets.
+
+A page is one language-neutral key ("goals/g1/") rendered once per language; the key gives both
+the output path and the reciprocal hreflang links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .derive import Derived, IndicatorInfo, ProgramInfo
+from .inputs import Inputs
+from .markup import Narrative
+from .models import LANGS, BudgetItem, Goal, Lang, Population, Strategy, Survey
+
+STATUSES = ("continuing", "expanded", "new", "considering")
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str  # "" home, "goals/g1/", "404.html"
+    template: str
+    context: Any
+    in_sitemap: bool = True
+    absolute_links: bool = False
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    strategy: Strategy
+    goals: list[tuple[Goal, list[IndicatorInfo]]]
+    status_counts: dict[str, int]
+    program_count: int
+    indicator_count: int
+
+
+@dataclass(frozen=True)
+class GoalContext:
+    strategy: Strategy
+    goal: Goal
+    narrative: dict[Lang, Narrative]
+    strategic: list[IndicatorInfo]
+    measures: list[tuple[Any, list[ProgramInfo], list[IndicatorInfo]]]  # (Measure, programs, KPIs)
+    previous: Goal | None
+    next: Goal | None
+
+
+@dataclass(frozen=True)
+class NarrativeContext:
+    """about/ and vision/: a Markdown narrative, with figures from section 2 where it places them."""
+
+    strategy: Strategy
+    narrative: dict[Lang, Narrative]
+    population: Population
+    survey: Survey
+
+
+@dataclass(frozen=True)
+class ProgramsContext:
+    strategy: Strategy
+    status: str | None  # None: all programs; else the one status shown
+    groups: list[tuple[Goal, list[tuple[Any, list[ProgramInfo]]]]]
+    status_counts: dict[str, int]
+    total: int
+    shown: int
+
+
+@dataclass(frozen=True)
+class IndicatorsContext:
+    strategy: Strategy
+    rows: list[IndicatorInfo]
+
+
+@dataclass(frozen=True)
+class BudgetContext:
+    strategy: Strategy
+    groups: list[tuple[Goal, list[tuple[Any, list[tuple[ProgramInfo, list[BudgetItem]]]]]]]
+    distinct_codes: int
+
+
+@dataclass(frozen=True)
+class NotFoundContext:
+    strategy: Strategy
+
+
+@dataclass
+class PageSet:
+    pages: list[Page] = field(default_factory=list)
+
+    def add(self, page: Page) -> None:
+        if any(p.key == page.key for p in self.pages):
+            raise ValueError(f"two pages with key {page.key!r}")  # a bug in this module, not user input
+        self.pages.append(page)
+
+
+def plan_pages(inputs: Inputs, derived: Derived) -> list[Page]:
+    s = inputs.strategy
+    out = PageSet()
+    out.add(Page("", "home.html", HomeContext(
+        s, [(g, [i for i in derived.indicators_of(g) if i.kind == "strategic"]) for g in s.goals],
+        derived.status_counts, len(derived.programs), len(derived.indicators))))
+    for n, goal in enumerate(s.goals):
+        infos = derived.indicators_of(goal)
+        measures = [(m, [p for p in derived.programs if p.measure.id == m.id],
+                     [i for i in infos if i.measure is not None and i.measure.id == m.id]) for m in goal.measures]
+        out.add(Page(f"goals/{goal.id}/", "goal.html", GoalContext(
+            s, goal, _narrative(inputs, f"goals/{goal.id}"), [i for i in infos if i.kind == "strategic"],
+            measures, s.goals[n - 1] if n else None, s.goals[n + 1] if n + 1 < len(s.goals) else None)))
+    for name in ("about", "vision"):
+        out.add(Page(f"{name}/", f"{name}.html", NarrativeContext(
+            s, _narrative(inputs, f"pages/{name}"), inputs.population, inputs.survey)))
+    for status in (None, *STATUSES):
+        out.add(Page("programs/" + (f"{status}/" if status else ""), "programs.html",
+                     _programs_context(s, derived, status)))
+    out.add(Page("indicators/", "indicators.html", IndicatorsContext(s, list(derived.indicators))))
+    out.add(Page("budget/", "budget.html", _budget_context(s, derived)))
+    out.add(Page("404.html", "404.html", NotFoundContext(s), in_sitemap=False, absolute_links=True))
+    return out.pages
+
+
+def _narrative(inputs: Inputs, name: str) -> dict[Lang, Narrative]:
+    return {lang: inputs.narratives[(name, lang)] for lang in LANGS}
+
+
+def _programs_context(s: Strategy, derived: Derived, status: str | None) -> ProgramsContext:
+    def keep(info: ProgramInfo) -> bool:
+        return status is None or status in info.statuses
+
+    groups = []
+    for goal in s.goals:
+        measures = [(m, [p for p in derived.programs if p.measure.id == m.id and keep(p)]) for m in goal.measures]
+        measures = [(m, ps) for m, ps in measures if ps]
+        if measures:
+            groups.append((goal, measures))
+    shown = sum(len(ps) for _, ms in groups for _, ps in ms)
+    return ProgramsContext(s, status, groups, derived.status_counts, len(derived.programs), shown)
+
+
+def _budget_context(s: Strategy, derived: Derived) -> BudgetContext:
+    groups = []
+    for goal in s.goals:
+        measures = [(m, [(p, list(p.budget)) for p in derived.programs if p.measure.id == m.id])
+                    for m in goal.measures]
+        groups.append((goal, measures))
+    codes = {b.code for b in s.budget_items if b.code and b.code != "-"}
+    return BudgetContext(s, groups, len(codes))

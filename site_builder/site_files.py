@@ -1,0 +1,37 @@
+"""Files beside the pages: static assets, sitemap.xml, robots.txt (pure, given their inputs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from .models import LANGS
+from .render import output_path
+
+
+def static_assets(folder: Path) -> Iterator[tuple[str, bytes]]:
+    """Our own CSS, JS and images, copied as they are, in a stable order."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            yield "assets/" + path.relative_to(folder).as_posix(), path.read_bytes()
+
+
+def sitemap_xml(pages, base_url: str) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for page in pages:
+        if not page.in_sitemap:
+            continue
+        urls = {lang: base_url + output_path(page.key, lang).removesuffix("index.html") for lang in LANGS}
+        for lang in LANGS:
+            lines.append(f"  <url><loc>{urls[lang]}</loc>")
+            for alt in LANGS:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(alt)} href={quoteattr(urls[alt])}/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(base_url: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
