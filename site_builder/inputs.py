@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .accessibility import AccessibilityResults, load_results
 from .checks import check_strategy, check_unique_ids
 from .errors import DataError, Problem
 from .i18n import Catalogue, load_catalogue
@@ -25,6 +26,7 @@ class Inputs:
     survey: Survey
     narratives: dict[tuple[str, Lang], Narrative]  # ("goals/g1", "ja") -> Narrative
     catalogue: Catalogue
+    accessibility: AccessibilityResults | None = None  # the latest browser test run, if recorded
 
 
 def load_inputs(root: Path) -> Inputs:
@@ -47,6 +49,8 @@ def load_inputs(root: Path) -> Inputs:
         problems += check_unique_ids(((q.id, ("questions", i, "id"))
                                       for i, q in enumerate(survey.questions)), survey_doc, "question")
     catalogue, found = load_catalogue(root / "templates/locales", root)
+    problems += found
+    accessibility, found = load_results(root)
     problems += found
 
     names = [f"pages/{n}" for n in PAGE_NARRATIVES]
@@ -71,4 +75,4 @@ def load_inputs(root: Path) -> Inputs:
     if problems:
         raise DataError(problems)
     assert site and strategy and population and survey  # no problems means every file loaded
-    return Inputs(root, site, strategy, population, survey, narratives, catalogue)
+    return Inputs(root, site, strategy, population, survey, narratives, catalogue, accessibility)

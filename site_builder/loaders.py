@@ -37,16 +37,19 @@ class Document:
     path: Path
     data: Any
     marks: dict[Loc, tuple[int, int]]
+    key_marks: dict[Loc, tuple[int, int]]
 
-    def mark(self, loc: Loc) -> tuple[int | None, int | None]:
-        """Line and column of the deepest part of `loc` that exists in the file."""
+    def mark(self, loc: Loc, at_key: bool = False) -> tuple[int | None, int | None]:
+        """Line and column of the deepest part of `loc` that exists in the file (of its key if asked)."""
+        if at_key and loc in self.key_marks:
+            return self.key_marks[loc]
         for end in range(len(loc), -1, -1):
             if loc[:end] in self.marks:
                 return self.marks[loc[:end]]
         return None, None
 
-    def problem(self, loc: Loc, message: str) -> Problem:
-        line, col = self.mark(loc)
+    def problem(self, loc: Loc, message: str, at_key: bool = False) -> Problem:
+        line, col = self.mark(loc, at_key)
         return Problem(self.path, line, col, message)
 
 
@@ -72,19 +75,21 @@ def read_yaml(path: Path, shown_as: Path | str | None = None) -> tuple[Document 
         hint = "check indentation, the colon after each key, and quotes around text containing ': ' or '#'"
         return None, [Problem(shown, line, col, f"YAML syntax error: {what} ({hint})")]
     marks: dict[Loc, tuple[int, int]] = {}
+    key_marks: dict[Loc, tuple[int, int]] = {}
     problems: list[Problem] = []
-    data = _convert(node, (), marks, problems, shown) if node is not None else None
-    return Document(Path(shown), data, marks), problems
+    data = _convert(node, (), (marks, key_marks), problems, shown) if node is not None else None
+    return Document(Path(shown), data, marks, key_marks), problems
 
 
-def _convert(node: yaml.Node, loc: Loc, marks: dict, problems: list[Problem], shown) -> Any:
+def _convert(node: yaml.Node, loc: Loc, both: tuple[dict, dict], problems: list[Problem], shown) -> Any:
+    marks, key_marks = both
     marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, loc + (i,), marks, problems, shown) for i, item in enumerate(node.value)]
+        return [_convert(item, loc + (i,), both, problems, shown) for i, item in enumerate(node.value)]
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -97,7 +102,8 @@ def _convert(node: yaml.Node, loc: Loc, marks: dict, problems: list[Problem], sh
             problems.append(Problem(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                                     f"duplicate key '{key}' (first at line {first}): keep only one"))
             continue
-        out[key] = _convert(value_node, loc + (key,), marks, problems, shown)
+        key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        out[key] = _convert(value_node, loc + (key,), both, problems, shown)
     return out
 
 
@@ -106,7 +112,8 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
-        return None, [doc.problem(err["loc"], friendly(err)) for err in e.errors(include_url=False)]
+        return None, [doc.problem(err["loc"], friendly(err), at_key=err["type"] == "extra_forbidden")
+                      for err in e.errors(include_url=False)]
 
 
 def load(model: type[M], path: Path, shown_as: Path | str | None = None) -> tuple[M | None, Document | None, list[Problem]]:

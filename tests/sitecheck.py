@@ -1,0 +1,47 @@
+"""Reads a built site's HTML: every URL it references, and every id it defines (for link tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+URL_ATTRS = {"href", "src", "action", "poster", "data"}
+
+
+@dataclass
+class PageRefs:
+    urls: list[tuple[str, str, str, dict]] = field(default_factory=list)  # (tag, attr, url, attrs)
+    ids: set[str] = field(default_factory=set)
+    lang: str | None = None
+    hreflangs: dict[str, str] = field(default_factory=dict)
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs = PageRefs()
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if "id" in a:
+            self.refs.ids.add(a["id"])
+        if tag == "html":
+            self.refs.lang = a.get("lang")
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.refs.hreflangs[a["hreflang"]] = a["href"]
+        for attr in URL_ATTRS & a.keys():
+            self.refs.urls.append((tag, attr, a[attr], a))
+        if "srcset" in a:
+            for part in a["srcset"].split(","):
+                self.refs.urls.append((tag, "srcset", part.strip().split(" ")[0], a))
+
+
+def parse(path: Path) -> PageRefs:
+    parser = _Parser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.refs
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))

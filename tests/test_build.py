@@ -1,0 +1,166 @@
+"""End-to-end builds: tiny fixture and shipped site; links, twins, hosts, atomicity, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from site_builder.__main__ import main
+from site_builder.build import build
+from site_builder.errors import DataError, StrictError
+from site_builder.inputs import load_inputs
+from site_builder.writer import Output
+
+from conftest import ROOT, TINY_KPI, write_tiny
+from sitecheck import html_pages, parse
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_tiny_site_builds_both_languages(tiny_project, tmp_path):
+    out = tmp_path / "out"
+    report = build(tiny_project, out, strict=True)
+    assert report.warnings == [] and report.languages == 2
+    home_ja = (out / "index.html").read_text(encoding="utf-8")
+    home_en = (out / "en/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ja">' in home_ja and '<html lang="en">' in home_en
+    goal = (out / "goals/g1/index.html").read_text(encoding="utf-8")
+    assert "1.16" in goal and "平成26年（2014年）" in goal and "平成31年度（2019年度）" in goal
+    assert "基準値なし" not in goal  # both tiny indicators have baselines
+    assert "年の記載なし" in goal  # the KPI's baseline year is not stated and is not invented
+    assert "家庭的保育事業" in goal and 'badge-new' in goal
+    en_goal = (out / "en/goals/g1/index.html").read_text(encoding="utf-8")
+    assert "45 children" in en_goal and "FY2019" in en_goal and "year not stated" in en_goal
+
+
+def test_missing_english_falls_back_marked_japanese(tiny_project, tmp_path):
+    kpi = TINY_KPI.replace("title: {ja: 保育, en: Childcare}", "title: {ja: 保育}")
+    (tiny_project / "data/kpi.yaml").write_text(kpi, encoding="utf-8")
+    report = build(tiny_project, tmp_path / "out")
+    assert report.warnings == ["no English text for 「保育」: add en: to it"]
+    assert '<span lang="ja">保育</span>' in (tmp_path / "out/en/goals/g1/index.html").read_text(encoding="utf-8")
+    with pytest.raises(StrictError):
+        build(tiny_project, tmp_path / "strict", strict=True)
+    assert not (tmp_path / "strict").exists()
+
+
+def test_missing_ui_string_fails_strict(tiny_project, tmp_path):
+    path = tiny_project / "templates/locales/en.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("nav.skip: Skip to main content\n", ""), encoding="utf-8")
+    with pytest.raises(StrictError) as info:
+        build(tiny_project, None, strict=True)
+    assert "UI string 'nav.skip' is missing in templates/locales/en.yaml" in info.value.warnings
+
+
+def test_failed_build_leaves_previous_build_untouched(tiny_project, tmp_path):
+    out = tmp_path / "out"
+    build(tiny_project, out)
+    before = digest(out)
+    (tiny_project / "data/kpi.yaml").write_text(TINY_KPI.replace("direction: lower", "direction: down"), encoding="utf-8")
+    with pytest.raises(DataError):
+        build(tiny_project, out)
+    assert digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "tiny"]  # no staging folder left behind
+
+
+def test_cli_exit_codes_and_messages(tiny_project, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["--root", str(tiny_project), "build", "--out", str(out), "--strict"]) == 0
+    assert "pages × 2 languages" in capsys.readouterr().out
+    (tiny_project / "data/kpi.yaml").write_text(TINY_KPI.replace("direction: lower", "direction: down"), encoding="utf-8")
+    assert main(["--root", str(tiny_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"error: data/kpi\.yaml:\d+:\d+: goals\[0\]\.measures\[0\]\.kpis\[0\]\.direction: 'down'", err)
+    assert "Traceback" not in err and "previous build is unchanged" in err
+    with pytest.raises(SystemExit) as info:
+        main(["build", "--no-such-flag"])
+    assert info.value.code == 2
+
+
+def test_build_refuses_to_replace_project_folders(tiny_project, capsys):
+    assert main(["--root", str(tiny_project), "build", "--out", str(tiny_project / "data")]) == 1
+    assert (tiny_project / "data/kpi.yaml").exists()
+    assert main(["--root", str(tiny_project), "build", "--out", str(tiny_project)]) == 1
+    assert "refusing to write the site" in capsys.readouterr().err
+
+
+def test_output_refuses_unsafe_paths_and_double_writes():
+    output = Output()
+    output.add("a/index.html", "x")
+    for bad in ("../x.html", "/etc/x", "a/../../x", ""):
+        with pytest.raises(ValueError):
+            output.add(bad, "x")
+    with pytest.raises(ValueError):
+        output.add("a/index.html", "y")
+
+
+def test_same_input_gives_identical_output(tiny_project, tmp_path):
+    build(tiny_project, tmp_path / "one")
+    build(tiny_project, tmp_path / "two")
+    assert digest(tmp_path / "one") == digest(tmp_path / "two")
+
+
+# --- the shipped site ------------------------------------------------------------------------------
+
+def test_every_page_has_its_twin_with_reciprocal_hreflang(shipped_site):
+    pages = [p.relative_to(shipped_site).as_posix() for p in html_pages(shipped_site)]
+    ja = {p for p in pages if not p.startswith("en/") and "/" in p or p in ("index.html", "404.html")}
+    ja = {p for p in ja if not p.startswith(("pagefind/", "charts/", "data/")) or p.endswith("index.html")}
+    assert len(ja) >= 15
+    for page in sorted(ja):
+        twin = shipped_site / "en" / page
+        assert twin.exists(), f"{page} has no English twin"
+        if page == "404.html":
+            continue
+        ja_refs, en_refs = parse(shipped_site / page), parse(twin)
+        assert ja_refs.lang == "ja" and en_refs.lang == "en"
+        assert ja_refs.hreflangs["en"] == en_refs.hreflangs["en"] and ja_refs.hreflangs["ja"] == en_refs.hreflangs["ja"]
+
+
+def test_every_internal_link_resolves(shipped_site):
+    checked = 0
+    for page in html_pages(shipped_site):
+        for tag, attr, url, _ in parse(page).urls:
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("//") or page.name == "404.html":
+                continue  # external links are checked below; the 404 page links from the site root
+            target = (page.parent / parts.path).resolve() if parts.path else page
+            assert target.is_file(), f"{page.relative_to(shipped_site)}: {tag}[{attr}]={url} does not exist"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in parse(target).ids, f"{page.relative_to(shipped_site)}: no #{parts.fragment} in {url}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_no_request_to_another_host(shipped_site):
+    """Nothing is loaded from another host; the only outside URLs are plain links the settings name,
+    and the site's own public address in canonical/alternate links (for search engines)."""
+    settings = load_inputs(ROOT).site
+    allowed_links = {settings.licence.url, settings.publisher_url}
+    for page in html_pages(shipped_site):
+        for tag, attr, url, attrs in parse(page).urls:
+            if not (urlsplit(url).scheme or url.startswith("//")):
+                continue
+            if tag == "a":
+                assert url in allowed_links or url.startswith("mailto:"), f"{page}: link to {url}"
+            elif tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                assert url.startswith(settings.base_url), f"{page}: {url}"
+            else:
+                pytest.fail(f"{page.relative_to(shipped_site)}: {tag}[{attr}] loads {url} from another host")
+    for path in shipped_site.rglob("*"):
+        if path.suffix in (".css", ".js"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), f"{path} loads from another host"
+
+
+def test_404_page_links_from_the_site_root(shipped_site):
+    root_path = urlsplit(load_inputs(ROOT).site.base_url).path  # "/strategy/"
+    html = (shipped_site / "404.html").read_text(encoding="utf-8")
+    assert f'href="{root_path}assets/style.css"' in html
