@@ -1,0 +1,78 @@
+"""Site search (Pagefind, built at build time): Japanese and English indexes, the header box, and
+what the search page says without JavaScript or when opened from disk."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+RESULT_LINKS = ".pagefind-ui__result-link"
+
+
+def result_hrefs(page) -> list[str]:
+    page.wait_for_selector(RESULT_LINKS, timeout=15000)
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+
+
+def test_japanese_search_finds_goal_one(page, base_url):
+    page.goto(base_url + "search/?q=" + quote("待機児童"))
+    hrefs = result_hrefs(page)
+    assert base_url + "goals/g1/" in hrefs, hrefs
+    assert not any("/en/" in h for h in hrefs), "the Japanese page searched the English index"
+    live = page.locator("#search-live[role=status]")
+    live.wait_for(state="attached")
+    page.wait_for_function("() => document.getElementById('search-live').textContent.includes('待機児童')", timeout=5000)
+    assert live.inner_text() == page.locator(".pagefind-ui__message").inner_text()
+
+
+def test_english_search_finds_goal_one(page, base_url):
+    page.goto(base_url + "en/search/?q=" + quote("waiting list"))
+    hrefs = result_hrefs(page)
+    assert base_url + "en/goals/g1/" in hrefs, hrefs
+    assert all("/en/" in h for h in hrefs), "the English page searched the Japanese index"
+
+
+def test_header_box_on_every_page_leads_to_results(page, base_url):
+    page.goto(base_url + "en/programs/")
+    box = page.get_by_role("search").get_by_role("searchbox")
+    assert box.is_visible()
+    box.fill("waiting list")
+    box.press("Enter")
+    page.wait_for_url("**/en/search/index.html?q=waiting+list", timeout=10000)
+    assert base_url + "en/goals/g1/" in result_hrefs(page)
+
+
+def test_result_opens_the_page(page, base_url):
+    page.goto(base_url + "search/?q=" + quote("待機児童"))
+    page.wait_for_selector(RESULT_LINKS, timeout=15000)
+    page.locator(RESULT_LINKS, has_text="基本目標").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(base_url + "goals/")
+    assert page.locator("h1").count() == 1
+
+
+def test_search_page_csp_allows_webassembly_but_no_eval(built_site):
+    for lang_dir in ("", "en/"):
+        html = (built_site / lang_dir / "search/index.html").read_text(encoding="utf-8")
+        csp = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src")).split()
+        assert script_src == ["script-src", "'self'", "'wasm-unsafe-eval'"]
+
+
+def test_without_javascript_the_box_is_hidden_and_the_search_page_explains(new_page, base_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url)
+    assert page.locator("form.site-search").count() == 1
+    assert not page.locator("form.site-search").is_visible()
+    page.goto(base_url + "search/?q=" + quote("待機児童"))
+    assert page.locator("#search-nojs").is_visible()
+    assert "JavaScript" in page.locator("#search-nojs").inner_text()
+    assert page.locator("#search-fallback a[href$='indicators/index.html']").is_visible()
+
+
+def test_opened_from_disk_the_search_page_says_why_it_cannot_search(new_page, built_site):
+    page = new_page()
+    page.goto((built_site / "en/search/index.html").as_uri())
+    message = page.locator("#search-file")
+    message.wait_for(state="visible", timeout=5000)
+    assert "file://" in message.inner_text()
+    assert not page.locator("#search-nojs").is_visible()
