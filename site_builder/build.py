@@ -6,13 +6,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chart_render import BUNDLE_PATH, cache_folder, chart_files, javascript_bundle, site_charts
 from .derive import derive
 from .errors import StrictError
+from .exports import export_data
 from .i18n import catalogue_gaps
 from .inputs import load_inputs
 from .models import LANGS
 from .pages import plan_pages
 from .render import Helpers, environment, output_path
+from .search import search_bundle
 from .site_files import robots_txt, sitemap_xml, static_assets
 from .writer import Output, write_site
 
@@ -31,23 +34,32 @@ class BuildReport:
                 f"{len(self.warnings)} warnings, {self.seconds:.1f} s{where}")
 
 
-def build(root: Path, out: Path | None, strict: bool = False) -> BuildReport:
-    """Build the site from the project at `root` into `out` (None: check only, write nothing)."""
+def build(root: Path, out: Path | None, strict: bool = False, search: bool = True) -> BuildReport:
+    """Build the site from the project at `root` into `out` (None: check only, write nothing).
+
+    The search index is made only when the site is written (`search=False` skips it, for speed)."""
     started = time.perf_counter()
     inputs = load_inputs(root)
     derived = derive(inputs)
-    pages = plan_pages(inputs, derived)
+    open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey)
+    pages = plan_pages(inputs, derived, open_data)
+    charts = site_charts(inputs, derived, cache_folder(root))
 
     env = environment(root / "templates")
     warnings: set[str] = set()
     output = Output()
     for page in pages:
         for lang in LANGS:
-            h = Helpers(lang, page.key, inputs.catalogue, warnings, inputs.site.base_url, page.absolute_links)
+            h = Helpers(lang, page.key, inputs.catalogue, warnings, inputs.site.base_url, page.absolute_links, charts)
             html = env.get_template(page.template).render(page=page, ctx=page.context, h=h, site=inputs.site)
             output.add(output_path(page.key, lang), html)
     for path, content in static_assets(root / "assets"):
         output.add(path, content)
+    for path, content in open_data.files.items():
+        output.add(path, content)
+    for path, content in chart_files(charts.values()).items():
+        output.add(path, content)
+    output.add(BUNDLE_PATH, javascript_bundle(cache_folder(root)))
     output.add("sitemap.xml", sitemap_xml(pages, inputs.site.base_url))
     output.add("robots.txt", robots_txt(inputs.site.base_url))
 
@@ -57,5 +69,9 @@ def build(root: Path, out: Path | None, strict: bool = False) -> BuildReport:
     if strict and found:
         raise StrictError(found)
     if out is not None:
+        if search:
+            pages_html = {path: data for path, data in output.files.items() if path.endswith(".html")}
+            for path, content in search_bundle(pages_html).items():
+                output.add(path, content)
         write_site(output, out, root)
     return BuildReport(len(pages), len(LANGS), len(output.files), found, time.perf_counter() - started)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
-from markupsafe import Markup
 from markdown.extensions.toc import slugify_unicode
+from markupsafe import Markup
 
 FIGURE = re.compile(r"^\[\[figure:([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 

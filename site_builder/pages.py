@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .accessibility import AccessibilityResults
 from .derive import Derived, IndicatorInfo, ProgramInfo
+from .exports import DataExport, citation, export_data
 from .inputs import Inputs
 from .markup import Narrative
-from .models import LANGS, BudgetItem, Goal, Lang, Population, Strategy, Survey
+from .models import LANGS, BudgetItem, Goal, Lang, Site, Strategy
 
 STATUSES = ("continuing", "expanded", "new", "considering")
 
@@ -47,13 +49,19 @@ class GoalContext:
 
 
 @dataclass(frozen=True)
-class NarrativeContext:
-    """about/ and vision/: a Markdown narrative, with figures from section 2 where it places them."""
+class AboutContext:
+    """about/: section 1 of the source, and how indicators are graded."""
 
     strategy: Strategy
     narrative: dict[Lang, Narrative]
-    population: Population
-    survey: Survey
+
+
+@dataclass(frozen=True)
+class VisionContext:
+    """vision/: section 2, with its figures where the narrative places them (charts: `h.chart(name)`)."""
+
+    strategy: Strategy
+    narrative: dict[Lang, Narrative]
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,29 @@ class BudgetContext:
 
 
 @dataclass(frozen=True)
+class SearchContext:
+    strategy: Strategy
+
+
+@dataclass(frozen=True)
+class AccessibilityContext:
+    """The accessibility policy: target, scope, method, and the latest recorded browser test run."""
+
+    strategy: Strategy
+    target: str
+    results: AccessibilityResults | None  # None: no run recorded yet
+
+
+@dataclass(frozen=True)
+class DataContext:
+    """data/: every open-data table with its columns and file, and the files that bundle them all."""
+
+    strategy: Strategy
+    data: DataExport
+    citations: dict[str, dict[Lang, str]]  # table name -> how to cite its CSV, per language
+
+
+@dataclass(frozen=True)
 class NotFoundContext:
     strategy: Strategy
 
@@ -94,8 +125,10 @@ class PageSet:
         self.pages.append(page)
 
 
-def plan_pages(inputs: Inputs, derived: Derived) -> list[Page]:
+def plan_pages(inputs: Inputs, derived: Derived, data: DataExport | None = None) -> list[Page]:
+    """`data`: the open-data files already made by the build (made here when not given)."""
     s = inputs.strategy
+    data = data or export_data(inputs.site, s, inputs.population, inputs.survey)
     out = PageSet()
     out.add(Page("", "home.html", HomeContext(
         s, [(g, [i for i in derived.indicators_of(g) if i.kind == "strategic"]) for g in s.goals],
@@ -107,14 +140,17 @@ def plan_pages(inputs: Inputs, derived: Derived) -> list[Page]:
         out.add(Page(f"goals/{goal.id}/", "goal.html", GoalContext(
             s, goal, _narrative(inputs, f"goals/{goal.id}"), [i for i in infos if i.kind == "strategic"],
             measures, s.goals[n - 1] if n else None, s.goals[n + 1] if n + 1 < len(s.goals) else None)))
-    for name in ("about", "vision"):
-        out.add(Page(f"{name}/", f"{name}.html", NarrativeContext(
-            s, _narrative(inputs, f"pages/{name}"), inputs.population, inputs.survey)))
+    out.add(Page("about/", "about.html", AboutContext(s, _narrative(inputs, "pages/about"))))
+    out.add(Page("vision/", "vision.html", VisionContext(s, _narrative(inputs, "pages/vision"))))
     for status in (None, *STATUSES):
         out.add(Page("programs/" + (f"{status}/" if status else ""), "programs.html",
                      _programs_context(s, derived, status)))
     out.add(Page("indicators/", "indicators.html", IndicatorsContext(s, list(derived.indicators))))
     out.add(Page("budget/", "budget.html", _budget_context(s, derived)))
+    out.add(Page("data/", "data.html", _data_context(s, inputs.site, data)))
+    out.add(Page("search/", "search.html", SearchContext(s)))
+    out.add(Page("accessibility/", "accessibility.html", AccessibilityContext(
+        s, inputs.site.accessibility_target, inputs.accessibility)))
     out.add(Page("404.html", "404.html", NotFoundContext(s), in_sitemap=False, absolute_links=True))
     return out.pages
 
@@ -145,3 +181,9 @@ def _budget_context(s: Strategy, derived: Derived) -> BudgetContext:
         groups.append((goal, measures))
     codes = {b.code for b in s.budget_items if b.code and b.code != "-"}
     return BudgetContext(s, groups, len(codes))
+
+
+def _data_context(s: Strategy, site: Site, data: DataExport) -> DataContext:
+    citations = {t.name: {lang: citation(site, t.title, site.base_url + data.table_files[t.name].path, lang)
+                          for lang in LANGS} for t in data.tables}
+    return DataContext(s, data, citations)

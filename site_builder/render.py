@@ -6,7 +6,8 @@ printing nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,9 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import formats
+from .chart_render import ChartView
 from .i18n import Catalogue
 from .models import LANGS, Amount, Lang, Text, Unit
-
 
 PEOPLE = Unit(ja="人", en="people", en_one="person")
 
@@ -49,6 +50,8 @@ class Helpers:
     warnings: set[str]
     base_url: str
     absolute: bool = False  # the 404 page is served at any depth: link from the site root
+    charts: Mapping[tuple[Lang, str], ChartView] = field(default_factory=dict)
+    shown_charts: list[str] = field(default_factory=list)  # the page loads the chart scripts if any
 
     @property
     def other(self) -> Lang:
@@ -95,6 +98,12 @@ class Helpers:
         target = key if "." in key.rsplit("/", 1)[-1] and not key.endswith(".html") else output_path(key, lang or self.lang)
         return self._prefix() + target
 
+    def chart(self, chart_id: str) -> ChartView:
+        """A chart in this page's language ("indicator-<id>", "goal-<id>", "fertility", …)."""
+        view = self.charts[(self.lang, chart_id)]
+        self.shown_charts.append(chart_id)
+        return view
+
     def asset(self, path: str) -> str:
         return self._prefix() + "assets/" + path
 
@@ -111,6 +120,10 @@ class Helpers:
 
     def qty(self, value: Decimal | int, unit: Unit) -> str:
         return formats.quantity(value, unit, self.lang)
+
+    def paren(self, inner: str) -> Markup:
+        """Brackets of the page's language: 「（…）」 in Japanese, "(…)" in English."""
+        return Markup("（{}）" if self.lang == "ja" else "({})").format(inner)
 
     def calendar(self, year: int) -> str:
         return formats.calendar_year(year, self.lang)

@@ -13,7 +13,6 @@ from pathlib import Path, PurePosixPath
 
 from .errors import SiteError
 
-
 # Folders of the project that a build must never replace.
 INPUT_FOLDERS = ("data", "content", "templates", "assets", "site_builder", "tests", ".git")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -19,6 +20,19 @@ def copy_project(dest: Path) -> Path:
     for part in PROJECT_PARTS:
         shutil.copytree(ROOT / part, dest / part)
     return dest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_chart_cache(tmp_path_factory):
+    """One chart cache for the whole session, so the many small builds share rendered SVGs
+    (a test of the cache itself points SITE_BUILDER_CACHE elsewhere with monkeypatch)."""
+    previous = os.environ.get("SITE_BUILDER_CACHE")
+    os.environ["SITE_BUILDER_CACHE"] = str(tmp_path_factory.mktemp("chart-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("SITE_BUILDER_CACHE", None)
+    else:
+        os.environ["SITE_BUILDER_CACHE"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import ROOT, TINY_KPI
+from sitecheck import html_pages, parse
 
 from site_builder.__main__ import main
 from site_builder.build import build
 from site_builder.errors import DataError, StrictError
 from site_builder.inputs import load_inputs
 from site_builder.writer import Output
-
-from conftest import ROOT, TINY_KPI, write_tiny
-from sitecheck import html_pages, parse
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -7,11 +7,10 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from conftest import ROOT
 
 from site_builder.build import build
 from site_builder.inputs import load_inputs
-
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TINY_KPI, write_tiny
 
 from site_builder.errors import DataError
 from site_builder.inputs import load_inputs
 from site_builder.loaders import read_yaml
-
-from conftest import TINY_KPI, write_tiny
 
 
 def read(tmp_path: Path, text: str):
