@@ -20,8 +20,6 @@ from .chart_render import ChartView
 from .i18n import Catalogue
 from .models import LANGS, Amount, Lang, Text, Unit
 
-PEOPLE = Unit(ja="人", en="people", en_one="person")
-
 
 def environment(templates: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(default=True),
@@ -124,13 +122,6 @@ class Helpers:
     def paren(self, inner: str) -> Markup:
         """Brackets of the page's language: 「（…）」 in Japanese, "(…)" in English."""
         return Markup("（{}）" if self.lang == "ja" else "({})").format(inner)
-
-    def calendar(self, year: int) -> str:
-        return formats.calendar_year(year, self.lang)
-
-    @property
-    def people(self) -> Unit:
-        return PEOPLE
 
     def num(self, value: Decimal | int) -> str:
         return formats.number(value, self.lang)
