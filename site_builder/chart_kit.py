@@ -10,7 +10,6 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 import altair as alt
@@ -112,7 +111,7 @@ def axis_year(year: int, kind: str, lang: Lang) -> str:
     (「平成31年度（2019年度）」) is in the tooltip and the table."""
     if lang == "en":
         return formats.year(year, kind, lang)
-    era = formats.era_year(date(year, 4 if kind == "fiscal" else 1, 1))
+    era = formats.era_of(year, kind)
     return f"{year}{'年度' if kind == 'fiscal' else '年'}\n({era})"
 
 

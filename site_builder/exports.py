@@ -82,9 +82,8 @@ def export_data(site: Site, strategy: Strategy, population: Population, survey: 
 
 def strategy_source(strategy: Strategy) -> Text:
     """The strategy document itself, as the source of every table made from it."""
-    year, month = (int(x) for x in strategy.issued.split("-"))
-    return Text(ja=f"{strategy.publisher.ja}「{strategy.title.ja}」（{formats.month(year, month, 'ja')}）",
-                en=f"{strategy.publisher.get('en')}, {strategy.title.get('en')} ({formats.month(year, month, 'en')})")
+    return Text(ja=f"{strategy.publisher.ja}「{strategy.title.ja}」（{formats.year_month(strategy.issued, 'ja')}）",
+                en=f"{strategy.publisher.get('en')}, {strategy.title.get('en')} ({formats.year_month(strategy.issued, 'en')})")
 
 
 __all__ = ["DataExport", "DataFile", "citation", "csv_bytes", "export_data", "json_bytes"]

@@ -28,18 +28,29 @@ def era_year(day: date) -> str:
     raise ValueError(f"no era known for {day}")
 
 
+def era_of(year: int, kind: str) -> str:
+    """The era year of a fiscal year (its era on 1 April) or a calendar year (on 1 January)."""
+    return era_year(date(year, 4 if kind == "fiscal" else 1, 1))
+
+
 def fiscal_year(year: int, lang: Lang) -> str:
     """Fiscal year starting in April of `year`: 「平成31年度（2019年度）」 / "FY2019"."""
     if lang == "en":
         return f"FY{year}"
-    return f"{era_year(date(year, 4, 1))}年度（{year}年度）"
+    return f"{era_of(year, 'fiscal')}年度（{year}年度）"
 
 
 def calendar_year(year: int, lang: Lang) -> str:
     """Calendar year: 「平成26年（2014年）」 / "2014"."""
     if lang == "en":
         return str(year)
-    return f"{era_year(date(year, 1, 1))}年（{year}年）"
+    return f"{era_of(year, 'calendar')}年（{year}年）"
+
+
+def year_month(value: str, lang: Lang) -> str:
+    """A "YYYY-MM" text of the data (issued dates): 「平成28年3月」 / "March 2016"."""
+    year, number_ = (int(x) for x in value.split("-")[:2])
+    return month(year, number_, lang)
 
 
 def month(year: int, month: int, lang: Lang) -> str:

@@ -38,6 +38,11 @@ def output_path(key: str, lang: Lang) -> str:
     return lang_prefix(lang) + key + "index.html"
 
 
+def public_url(base_url: str, key: str, lang: Lang) -> str:
+    """A page's address on the public site (sitemap, canonical, hreflang): base_url + its folder."""
+    return base_url + output_path(key, lang).removesuffix("index.html")
+
+
 @dataclass
 class Helpers:
     """What a template needs to speak its page's language and link relative to where it lives."""
@@ -74,8 +79,7 @@ class Helpers:
         return self.catalogue.get(lang, key)
 
     def month(self, year_month: str) -> str:
-        year, month = (int(x) for x in year_month.split("-"))
-        return formats.month(year, month, self.lang)
+        return formats.year_month(year_month, self.lang)
 
     def text(self, value: Text | None) -> Markup:
         """A bilingual text in this page's language; a missing English text falls back to Japanese,
@@ -106,7 +110,7 @@ class Helpers:
         return self._prefix() + "assets/" + path
 
     def absolute_url(self, key: str, lang: Lang | None = None) -> str:
-        return self.base_url + output_path(key, lang or self.lang).removesuffix("index.html")
+        return public_url(self.base_url, key, lang or self.lang)
 
     def fy(self, year: int) -> str:
         return formats.fiscal_year(year, self.lang)

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from .models import LANGS
-from .render import output_path
+from .render import public_url
 
 
 def static_assets(folder: Path) -> Iterator[tuple[str, bytes]]:
@@ -23,7 +23,7 @@ def sitemap_xml(pages, base_url: str) -> str:
     for page in pages:
         if not page.in_sitemap:
             continue
-        urls = {lang: base_url + output_path(page.key, lang).removesuffix("index.html") for lang in LANGS}
+        urls = {lang: public_url(base_url, page.key, lang) for lang in LANGS}
         for lang in LANGS:
             lines.append(f"  <url><loc>{urls[lang]}</loc>")
             for alt in LANGS:
