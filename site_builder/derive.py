@@ -49,14 +49,11 @@ class Derived:
     def indicators_of(self, goal: Goal) -> list[IndicatorInfo]:
         return [i for i in self.indicators if i.goal.id == goal.id]
 
-    def programs_of(self, goal: Goal) -> list[ProgramInfo]:
-        return [p for p in self.programs if p.goal.id == goal.id]
+    def programs_in(self, measure: Measure) -> list[ProgramInfo]:
+        return [p for p in self.programs if p.measure.id == measure.id]
 
     def indicator(self, ident: str) -> IndicatorInfo:
         return next(i for i in self.indicators if i.indicator.id == ident)
-
-    def program(self, ident: str) -> ProgramInfo:
-        return next(p for p in self.programs if p.program.id == ident)
 
 
 def derive(inputs: Inputs) -> Derived:

@@ -15,6 +15,7 @@ from .exports import DataExport, citation, export_data
 from .inputs import Inputs
 from .markup import Narrative
 from .models import LANGS, BudgetItem, Goal, Lang, Site, Strategy
+from .progress import GRADES
 
 STATUSES = ("continuing", "expanded", "new", "considering")
 
@@ -54,6 +55,7 @@ class AboutContext:
 
     strategy: Strategy
     narrative: dict[Lang, Narrative]
+    grades: tuple[str, ...]  # every grade, in order, for the explanation of the rule
 
 
 @dataclass(frozen=True)
@@ -135,12 +137,12 @@ def plan_pages(inputs: Inputs, derived: Derived, data: DataExport | None = None)
         derived.status_counts, len(derived.programs), len(derived.indicators))))
     for n, goal in enumerate(s.goals):
         infos = derived.indicators_of(goal)
-        measures = [(m, [p for p in derived.programs if p.measure.id == m.id],
+        measures = [(m, derived.programs_in(m),
                      [i for i in infos if i.measure is not None and i.measure.id == m.id]) for m in goal.measures]
         out.add(Page(f"goals/{goal.id}/", "goal.html", GoalContext(
             s, goal, _narrative(inputs, f"goals/{goal.id}"), [i for i in infos if i.kind == "strategic"],
             measures, s.goals[n - 1] if n else None, s.goals[n + 1] if n + 1 < len(s.goals) else None)))
-    out.add(Page("about/", "about.html", AboutContext(s, _narrative(inputs, "pages/about"))))
+    out.add(Page("about/", "about.html", AboutContext(s, _narrative(inputs, "pages/about"), GRADES)))
     out.add(Page("vision/", "vision.html", VisionContext(s, _narrative(inputs, "pages/vision"))))
     for status in (None, *STATUSES):
         out.add(Page("programs/" + (f"{status}/" if status else ""), "programs.html",
@@ -165,7 +167,7 @@ def _programs_context(s: Strategy, derived: Derived, status: str | None) -> Prog
 
     groups = []
     for goal in s.goals:
-        measures = [(m, [p for p in derived.programs if p.measure.id == m.id and keep(p)]) for m in goal.measures]
+        measures = [(m, [p for p in derived.programs_in(m) if keep(p)]) for m in goal.measures]
         measures = [(m, ps) for m, ps in measures if ps]
         if measures:
             groups.append((goal, measures))
@@ -176,7 +178,7 @@ def _programs_context(s: Strategy, derived: Derived, status: str | None) -> Prog
 def _budget_context(s: Strategy, derived: Derived) -> BudgetContext:
     groups = []
     for goal in s.goals:
-        measures = [(m, [(p, list(p.budget)) for p in derived.programs if p.measure.id == m.id])
+        measures = [(m, [(p, list(p.budget)) for p in derived.programs_in(m)])
                     for m in goal.measures]
         groups.append((goal, measures))
     codes = {b.code for b in s.budget_items if b.code and b.code != "-"}
