@@ -6,8 +6,6 @@ The charts themselves are in `charts`.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +13,7 @@ from decimal import Decimal
 import altair as alt
 
 from . import formats
+from .exports import csv_text
 from .i18n import Catalogue
 from .models import Amount, Lang, Unit
 
@@ -182,9 +181,5 @@ def title_params(text: str, lang: Lang, subtitle: str | None = None) -> alt.Titl
 
 def table_csv(table: Table) -> str:
     """The table as CSV for people: a BOM so Excel in Japan reads UTF-8, CRLF, numbers as numbers."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.title() for c in table.columns])
-    for row in table.rows:
-        writer.writerow(["" if cell.value is None else cell.value for cell in row])
-    return "\ufeff" + out.getvalue()
+    rows = (["" if cell.value is None else cell.value for cell in row] for row in table.rows)
+    return csv_text((c.title() for c in table.columns), rows)

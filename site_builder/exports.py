@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -96,16 +97,22 @@ def describe(path: str, title: Text, fmt: str, media: str, content: bytes) -> Da
 # --- serialisations ----------------------------------------------------------------------------
 
 
-def csv_bytes(table: Table) -> bytes:
-    """The table as CSV: BOM, one header row, CRLF line ends, quotes only where a cell needs them."""
+def csv_text(header: Iterable[object], rows: Iterable[Iterable[object]]) -> str:
+    """CSV as this site publishes it (open data and chart downloads alike): BOM, one header row,
+    CRLF line ends, quotes only where a cell needs them."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([c.name for c in table.columns])
+    writer.writerow(header)
+    writer.writerows(rows)
+    return BOM + out.getvalue()
+
+
+def csv_bytes(table: Table) -> bytes:
+    """An open-data table as CSV bytes (see csv_text)."""
     for row in table.rows:
         if len(row) != len(table.columns):
             raise ValueError(f"{table.name}: a row has {len(row)} cells for {len(table.columns)} columns")  # a bug
-        writer.writerow(row)
-    return (BOM + out.getvalue()).encode("utf-8")
+    return csv_text((c.name for c in table.columns), table.rows).encode("utf-8")
 
 
 _DECIMAL = re.compile(r'"\\u0000(-?[0-9.]+)\\u0000"')
