@@ -63,7 +63,7 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
     output.add("sitemap.xml", sitemap_xml(pages, inputs.site.base_url))
     output.add("robots.txt", robots_txt(inputs.site.base_url))
 
-    found = sorted(warnings) + catalogue_gaps(inputs.catalogue) + [
+    found = [str(w) for w in inputs.warnings] + sorted(warnings) + catalogue_gaps(inputs.catalogue) + [
         f"UI string '{key}' is missing in templates/locales/{lang}.yaml" for lang, key in sorted(inputs.catalogue.missing)]
     found = list(dict.fromkeys(found))
     if strict and found:

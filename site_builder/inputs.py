@@ -27,10 +27,14 @@ class Inputs:
     narratives: dict[tuple[str, Lang], Narrative]  # ("goals/g1", "ja") -> Narrative
     catalogue: Catalogue
     accessibility: AccessibilityResults | None = None  # the latest browser test run, if recorded
+    # What the loaders accepted but changed, cut or guessed (a comment cut from a value, removed HTML):
+    # each one is reported with its file:line, and --strict fails on it.
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_inputs(root: Path) -> Inputs:
     problems: list[Problem] = []
+    warnings: list[Problem] = []
 
     site, _, found = load(Site, root / "data/site.yaml", Path("data/site.yaml"))
     problems += found
@@ -75,4 +79,4 @@ def load_inputs(root: Path) -> Inputs:
     if problems:
         raise DataError(problems)
     assert site and strategy and population and survey  # no problems means every file loaded
-    return Inputs(root, site, strategy, population, survey, narratives, catalogue, accessibility)
+    return Inputs(root, site, strategy, population, survey, narratives, catalogue, accessibility, tuple(warnings))

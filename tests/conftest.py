@@ -114,3 +114,11 @@ def write_tiny(root: Path, kpi: str = TINY_KPI) -> Path:
 @pytest.fixture
 def tiny_project(tmp_path) -> Path:
     return write_tiny(tmp_path / "tiny")
+
+
+@pytest.fixture(scope="session")
+def tiny_built(tmp_path_factory) -> Path:
+    """A tiny project built once, with a good site in build/: the starting point of every bad-input case
+    (tests/badinput.py copies it before breaking it)."""
+    from badinput import built_tiny
+    return built_tiny(tmp_path_factory.mktemp("tiny-built") / "tiny")
