@@ -1,54 +1,97 @@
-"""Command line: site-builder build | check | serve. Exit 0 ok, 1 data or content errors, 2 usage."""
+"""Command line: site-builder build | check | serve.
+
+Exit codes: 0 done; 1 a problem in the data, the content or the set-up, with a message saying where
+and what to do; 2 wrong usage; 3 an internal error (a bug: one line, the details saved to a file);
+130 interrupted with Ctrl+C. Nothing is written unless the whole build succeeds.
+"""
 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
+import os
+import platform
 import sys
+import tempfile
+import traceback
 from pathlib import Path
+
+from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from .build import build
 from .errors import DataError, SiteError, StrictError
+from .serve import DEFAULT_PORT, PORT_TRIES, open_server
+from .writer import check_target
+
+UNCHANGED = "nothing was written, the previous build is unchanged."
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="site-builder", description="Build the strategy's bilingual static site.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: current folder)")
-    commands = parser.add_subparsers(dest="command", required=True)
+def port_number(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0–65535)")
+    return int(text)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="site-builder", description="Build the strategy's bilingual static site.")
+    p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: current folder)")
+    commands = p.add_subparsers(dest="command", required=True)
     p_build = commands.add_parser("build", help="build the site into build/ (or --out)")
-    p_build.add_argument("--out", type=Path, help="output folder (default: ROOT/build)")
+    p_build.add_argument("--out", type=Path, help="output folder (default: ROOT/build); must be empty, new, or a previous build")
     p_build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p_check = commands.add_parser("check", help="validate data and content without writing anything")
     p_check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p_serve = commands.add_parser("serve", help="serve the built site on http://127.0.0.1:PORT/")
     p_serve.add_argument("--out", type=Path, help="folder to serve (default: ROOT/build)")
-    p_serve.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
+    p_serve.add_argument("--port", type=port_number, default=None,
+                         help=f"port (default: {DEFAULT_PORT}, or the next free one up to {DEFAULT_PORT + PORT_TRIES})")
+    return p
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print(f"interrupted; {UNCHANGED}", file=sys.stderr)
+        return 130
+    except Exception as e:  # a bug: one line for the user, the traceback for whoever fixes it
+        return internal_error(e, sys.argv[1:] if argv is None else argv)
+
+
+def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     if not (root / "data").is_dir():
         print(f"error: {root.resolve()} has no data/ folder: run this in the project folder or pass --root",
               file=sys.stderr)
         return 2
-    if args.command == "serve":
-        return serve(args.out or root / "build", args.port)
-    out = (args.out or root / "build") if args.command == "build" else None
     try:
+        if args.command == "serve":
+            return serve(args.out or root / "build", args.port)
+        out = (args.out or root / "build") if args.command == "build" else None
+        if out is not None:
+            check_target(out.resolve(), root)  # before the build, not a minute later
         report = build(root, out, strict=args.strict)
     except DataError as e:
         for problem in e.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(e.problems)} error(s); nothing was written, the previous build is unchanged.", file=sys.stderr)
+        print(f"{len(e.problems)} error(s); {UNCHANGED}", file=sys.stderr)
         return 1
     except StrictError as e:
         for warning in e.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        print(f"{len(e.warnings)} warning(s) with --strict; nothing was written.", file=sys.stderr)
+        print(f"{len(e.warnings)} warning(s) with --strict; {UNCHANGED}", file=sys.stderr)
         return 1
     except SiteError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
+    except TemplateNotFound as e:  # an OSError too, without a file name
+        return fail(f"templates/{e.name}: not found: put the template back (it comes with the project)")
+    except TemplateSyntaxError as e:
+        return fail(f"templates/{e.name or e.filename}:{e.lineno}: template syntax error: {e.message}")
+    except OSError as e:
+        if e.filename is None:
+            raise  # not about a file of the user's: a bug
+        return fail(file_problem(e, root))
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary(out))
@@ -57,18 +100,60 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def serve(folder: Path, port: int) -> int:
-    if not (folder / "index.html").is_file():
-        print(f"error: {folder} has no index.html: run 'site-builder build' first", file=sys.stderr)
-        return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        print(f"Serving {folder} at http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+def fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    print(UNCHANGED, file=sys.stderr)
+    return 1
+
+
+def file_problem(e: OSError, root: Path) -> str:
+    """A file the build could not read or write, said as `path: what is wrong: what to do`."""
+    path = Path(os.fsdecode(e.filename))
+    try:
+        path = path.resolve().relative_to(root.resolve())
+    except ValueError:
+        pass
+    if isinstance(e, IsADirectoryError):
+        what = "is a folder, but a file is expected here: put the file back in its place"
+    elif isinstance(e, NotADirectoryError):
+        what = "a folder on this path is a file: move that file away and put the folder back"
+    elif isinstance(e, PermissionError):
+        what = "permission denied: make it readable (and its folder writable) for the user who runs site-builder"
+    elif isinstance(e, FileNotFoundError):
+        what = "not found: put the file back (see README: Editing the data)"
+    else:
+        what = f"cannot be read or written ({e.strerror or e})"
+    return f"{path.as_posix()}: {what}"
+
+
+def serve(folder: Path, port: int | None) -> int:
+    server, note = open_server(folder, port)
+    with server:
+        if note:
+            print(note)
+        print(f"Serving {folder} at {server.url} (Ctrl+C to stop)")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
     return 0
+
+
+def internal_error(error: Exception, argv: list[str]) -> int:
+    """Exit 3 with one line; the traceback goes to a private file in the system's temp folder."""
+    details = (f"site-builder {' '.join(argv)}\nPython {sys.version.split()[0]} on {platform.platform()}\n\n"
+               + "".join(traceback.format_exception(error)))
+    try:
+        fd, path = tempfile.mkstemp(prefix="site-builder-error-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(details)
+        saved = f"details saved to {path}"
+    except OSError as e:
+        saved = f"the details could not be saved ({e.strerror})"
+    message = "".join(c if c.isprintable() else " " for c in str(error))
+    message = " ".join(message.split())[:300]
+    print(f"internal error: {type(error).__name__}: {message}; nothing was written; {saved}", file=sys.stderr)
+    return 3
 
 
 if __name__ == "__main__":

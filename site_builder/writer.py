@@ -2,6 +2,9 @@
 
 Everything is gathered in memory first (`Output`), then written into a fresh sibling folder that
 replaces the old site in one rename. A failed build never leaves a half-written site behind.
+
+The writer only ever replaces a folder it made itself: every output holds a marker file, and an
+existing folder without one is refused unless it is empty. `--out docs` must not delete docs/.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from .errors import SiteError
 
 # Folders of the project that a build must never replace.
 INPUT_FOLDERS = ("data", "content", "templates", "assets", "site_builder", "tests", ".git")
+MARKER = ".site-builder-output"
+# The same bytes in every build: the output stays deterministic.
+MARKER_TEXT = ("This folder was made by site-builder (`site-builder build`), which replaces all of it on the next build: "
+               "keep none of your own files here.\n")
 
 
 class Output:
@@ -27,36 +34,74 @@ class Output:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts or str(pure) != path:
             raise ValueError(f"unsafe output path {path!r}")  # a bug: paths come from our code
-        if path in self.files:
+        if path in self.files or path == MARKER:
             raise ValueError(f"{path} would be written twice")
         self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_site(output: Output, out: Path, project: Path) -> None:
-    out = out.resolve()
+def is_output(folder: Path) -> bool:
+    """A folder site-builder made (it holds the marker)."""
+    marker = folder / MARKER
+    return marker.is_file() and not marker.is_symlink()
+
+
+def looks_built(folder: Path) -> bool:
+    """A site built before outputs carried the marker: the files every build writes are there."""
+    return all((folder / name).exists() for name in ("index.html", "pagefind", "assets/style.css"))
+
+
+def check_target(out: Path, project: Path) -> None:
+    """Refuse an output folder (resolved) the build must not replace, with what to do instead."""
     project = project.resolve()
     inputs = [project / name for name in INPUT_FOLDERS]
     if project.is_relative_to(out) or any(out.is_relative_to(folder) for folder in inputs):
         raise SiteError(f"refusing to write the site to {out}: it contains the project's own files; "
-                        "choose an empty or build folder with --out")
+                        "choose an empty or new folder with --out (the default is build/)")
     if out.exists() and not out.is_dir():
         raise SiteError(f"{out} exists and is not a folder: choose another --out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    if not out.is_dir() or is_output(out) or not any(out.iterdir()):
+        return
+    if looks_built(out):
+        raise SiteError(f"{out} looks like a site built by an older site-builder, but it has no {MARKER} file, so it is "
+                        "not replaced automatically (a build only replaces a folder it marked as its own): delete the "
+                        "folder once yourself, and the next build recreates it with the marker")
+    names = sorted(p.name for p in out.iterdir())
+    sample = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    raise SiteError(f"refusing to replace {out}: it already holds files site-builder did not make ({sample}), and a "
+                    "build replaces its whole output folder: choose an empty or new folder with --out, or delete "
+                    "this one yourself if you are sure nothing in it is needed")
+
+
+def write_site(output: Output, out: Path, project: Path) -> None:
+    out = out.resolve()
+    check_target(out, project)
     try:
-        for rel, data in sorted(output.files.items()):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    except OSError as e:
+        raise SiteError(f"cannot create the output folder {out}: {e.strerror}: choose a folder you can write to with --out") from e
+    try:
+        for rel, data in sorted({**output.files, MARKER: MARKER_TEXT.encode("utf-8")}.items()):
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         os.chmod(staging, 0o755)
         if out.exists():
+            # Only a folder check_target accepted (marked as ours, or empty) is moved aside and deleted.
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             old.rmdir()
             out.rename(old)
-            staging.rename(out)
-            shutil.rmtree(old)
+            try:
+                staging.rename(out)
+            except BaseException:
+                old.rename(out)
+                raise
+            shutil.rmtree(old, ignore_errors=True)  # the new site is in place; a leftover is only clutter
         else:
             staging.rename(out)
+    except OSError as e:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteError(f"cannot write the site to {out}: {e.strerror or e}; the previous build is unchanged") from e
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
