@@ -28,13 +28,16 @@ class Catalogue:
         return self.strings["ja"].get(key, key)
 
 
-def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem]]:
+def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem], list[Problem]]:
+    """The UI strings, the problems found, and the warnings (text cut off as a comment)."""
     strings: dict[Lang, dict[str, str]] = {}
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     for lang in LANGS:
         path = folder / f"{lang}.yaml"
         doc, found = read_yaml(path, path.relative_to(root) if path.is_relative_to(root) else path)
         problems += found
+        warnings += doc.warnings if doc is not None else ()
         table: dict[str, str] = {}
         if doc is not None and isinstance(doc.data, dict):
             for key, value in doc.data.items():
@@ -45,7 +48,7 @@ def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem]]:
         elif doc is not None:
             problems.append(doc.problem((), "expected 'key: text' lines"))
         strings[lang] = table
-    return Catalogue(strings), problems
+    return Catalogue(strings), problems, warnings
 
 
 def catalogue_gaps(cat: Catalogue) -> list[str]:
