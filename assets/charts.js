@@ -3,19 +3,32 @@
  * Each <figure class="chart"> already shows a static SVG rendered at build time, so the chart is
  * there without JavaScript and in print. This script renders the same Vega-Lite spec (from the
  * figure's <script type="application/json"> block) with vega-embed, from the site's own bundle
- * (assets/vendor/vega-embed.js, global: KiyoseVega). Expressions go through Vega's interpreter
+ * (assets/vendor/vega-embed.js, global: SiteVega). Expressions go through Vega's interpreter
  * (option `ast`), so the page's Content-Security-Policy needs no 'unsafe-eval'. The static SVG is
  * replaced only once the interactive chart is ready, and stays if anything fails.
  */
 (function () {
   "use strict";
-  var vega = window.KiyoseVega;
+  var vega = window.SiteVega;
   if (!vega || typeof vega.embed !== "function") {
     return;
   }
 
+  // The figure's own spec: a <script type="application/json"> that is its direct child and carries the
+  // id it names. Never looked up by id in the whole page, where the text of a page could hold a lookalike.
+  function specBlock(figure) {
+    var id = figure.getAttribute("data-chart-spec");
+    for (var i = 0; i < figure.children.length; i++) {
+      var child = figure.children[i];
+      if (child.tagName === "SCRIPT" && child.getAttribute("type") === "application/json" && child.id === id) {
+        return child;
+      }
+    }
+    return null;
+  }
+
   function enhance(figure) {
-    var block = document.getElementById(figure.getAttribute("data-chart-spec"));
+    var block = specBlock(figure);
     var visual = figure.querySelector(".chart-visual");
     var still = visual && visual.querySelector("svg");
     if (!block || !visual || !still) {
@@ -27,6 +40,11 @@
     } catch (err) {
       return;
     }
+    if (!data || typeof data !== "object" || !data.spec || typeof data.spec !== "object") {
+      return;
+    }
+    // Embed options are ours (data.options) only: vega-embed would also take them from the spec's usermeta.
+    delete data.spec.usermeta;
     var host = document.createElement("div");
     host.className = "chart-interactive";
     host.hidden = true;

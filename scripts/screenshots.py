@@ -1,5 +1,6 @@
-"""Screenshots for the README: home, a goal page and the data page, in Japanese and English, on a
-desktop (1280 px) and a phone (375 px), made in Debian's Chromium from a fresh build.
+"""Screenshots for the README, in Japanese and English, on a desktop (1280 px) and a phone (375 px), made in
+Debian's Chromium from fresh builds: Kiyose's home, goal, indicator and data pages, and the fictional sample
+city's home, indicator and review pages (it has yearly reviews; Kiyose ships none).
 
     python scripts/screenshots.py            # writes docs/screenshots/*.jpg
     python scripts/screenshots.py --png --out /tmp/shots   # lossless, for a close look
@@ -26,7 +27,11 @@ from site_builder.build import build  # noqa: E402 - after making the package im
 
 OUT = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-PAGES = {"home": "", "goal": "goals/g1/", "data": "data/"}
+PROJECTS = {  # file-name prefix: (project folder, {page name: page key})
+    "": (ROOT, {"home": "", "goal": "goals/g1/", "indicator": "indicators/nursery-waiting-list/", "data": "data/"}),
+    "sample-": (ROOT / "examples" / "sample-city",
+                {"home": "", "indicator": "indicators/nursery-waiting-list/", "review": "reviews/2023/"}),
+}
 DEVICES = {  # name: (viewport width, height, device scale factor, clipped height in CSS px)
     "desktop": (1280, 800, 1, 1200),
     "phone": (375, 740, 2, 1000),
@@ -34,7 +39,7 @@ DEVICES = {  # name: (viewport width, height, device scale factor, clipped heigh
 
 
 # Fonts loaded, and charts made interactive by assets/charts.js where it runs (as people see them).
-SETTLED = """() => document.fonts.status === "loaded" && (!window.KiyoseVega ||
+SETTLED = """() => document.fonts.status === "loaded" && (!window.SiteVega ||
   [...document.querySelectorAll("figure.chart[data-chart-spec]")].every(f => f.classList.contains("chart-live")))"""
 
 
@@ -50,13 +55,22 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     kind = {"type": "png"} if args.png else {"type": "jpeg", "quality": 70}
+    written: list[Path] = []
+    for prefix, (project, pages) in PROJECTS.items():
+        written += _shoot(project, pages, prefix, args.out, kind)
+    for path in written:
+        print(f"{path}  {path.stat().st_size // 1024} KB")
+    return 0
+
+
+def _shoot(project: Path, pages: dict[str, str], prefix: str, out: Path, kind: dict) -> list[Path]:
+    written = []
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build(ROOT, site, strict=True)
+        build(project, site, strict=True)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        written = []
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
@@ -64,16 +78,15 @@ def main() -> int:
                     ctx = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
                                               is_mobile=device == "phone", has_touch=device == "phone")
                     page = ctx.new_page()
-                    for name, key in PAGES.items():
+                    for name, key in pages.items():
                         for lang in ("ja", "en"):
                             rel = ("" if lang == "ja" else "en/") + key
                             if not (site / rel / "index.html").is_file():
-                                print(f"skipped {rel or '/'}: the page does not exist yet")
-                                continue
+                                raise SystemExit(f"{project}: {rel or '/'} was not built")
                             page.goto(base + rel, wait_until="load")
                             page.wait_for_function(SETTLED, timeout=15000)
                             full = page.evaluate("document.documentElement.scrollHeight")
-                            target = args.out / f"{name}-{lang}-{device}.{'png' if args.png else 'jpg'}"
+                            target = out / f"{prefix}{name}-{lang}-{device}.{'png' if kind['type'] == 'png' else 'jpg'}"
                             page.screenshot(path=str(target), **kind, full_page=True,
                                             clip={"x": 0, "y": 0, "width": width, "height": min(clip, full)})
                             written.append(target)
@@ -82,9 +95,7 @@ def main() -> int:
         finally:
             server.shutdown()
             server.server_close()
-    for path in written:
-        print(f"{path}  {path.stat().st_size // 1024} KB")
-    return 0
+    return written
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ class CheckResult(Model):
 
 
 class AccessibilityResults(Model):
-    tested_at: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")]
+    tested_at: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")]
     tools: Tools
     tags: list[str]
     pages: list[PageResult]

@@ -10,8 +10,10 @@ from .chart_render import BUNDLE_PATH, cache_folder, chart_files, javascript_bun
 from .derive import derive
 from .errors import StrictError
 from .exports import export_data
+from .headers import headers_file
 from .i18n import catalogue_gaps
 from .inputs import load_inputs
+from .markup import content_images
 from .models import LANGS
 from .pages import plan_pages
 from .render import Helpers, environment, output_path
@@ -41,27 +43,32 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
     started = time.perf_counter()
     inputs = load_inputs(root)
     derived = derive(inputs)
-    open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey)
+    open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
     pages = plan_pages(inputs, derived, open_data)
     charts = site_charts(inputs, derived, cache_folder(root))
 
-    env = environment(root / "templates")
+    env = environment(inputs.templates)
+    keys = frozenset(page.key for page in pages)
     warnings: set[str] = set()
     output = Output()
     for page in pages:
         for lang in LANGS:
-            h = Helpers(lang, page.key, inputs.catalogue, warnings, inputs.site.base_url, page.absolute_links, charts)
+            h = Helpers(lang, page.key, inputs.catalogue, warnings, inputs.site.base_url, page.absolute_links, charts,
+                        numbering=inputs.strategy.numbering, pages=keys)
             html = env.get_template(page.template).render(page=page, ctx=page.context, h=h, site=inputs.site)
             output.add(output_path(page.key, lang), html)
-    for path, content in static_assets(root / "assets"):
+    for path, content in static_assets(inputs.assets):
         output.add(path, content)
     for path, content in open_data.files.items():
         output.add(path, content)
     for path, content in chart_files(charts.values()).items():
         output.add(path, content)
+    for path, content in content_images(inputs.narratives.values()).items():
+        output.add(path, content)
     output.add(BUNDLE_PATH, javascript_bundle(cache_folder(root)))
     output.add("sitemap.xml", sitemap_xml(pages, inputs.site.base_url))
     output.add("robots.txt", robots_txt(inputs.site.base_url))
+    output.add("_headers", headers_file())
 
     found = [str(w) for w in inputs.warnings] + sorted(warnings) + catalogue_gaps(inputs.catalogue) + [
         f"UI string '{key}' is missing in templates/locales/{lang}.yaml" for lang, key in sorted(inputs.catalogue.missing)]

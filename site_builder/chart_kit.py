@@ -26,13 +26,12 @@ PALETTE = (BLUE, VERMILLION, GREEN, PURPLE, GREY)
 TRACK_FILL, TRACK_LINE = "#e6e6e6", "#8c8c8c"
 KIND_COLOURS = {"baseline": GREY, "target": BLUE, "actual": VERMILLION}
 KIND_SHAPES = {"baseline": "circle", "target": "diamond", "actual": "square"}
-GRADE_COLOURS = {"achieved": GREEN, "on_track": BLUE, "behind": VERMILLION, "no_data": GREY}
+BAND_COLOURS = (GREEN, BLUE, PURPLE, VERMILLION)  # grading.Band.colour: 0 best … 3 worst; a state is GREY
 # Japanese in a named CJK sans-serif (Debian: fonts-noto-cjk); the rest of the list is for readers'
 # machines, since an inline SVG uses the fonts the reader has.
 FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 
 WIDTH = 320  # plot width in px; the whole SVG stays under ~430 px so phones scale it only a little
-ROMAN = {"ja": "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "en": ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")}
 SPLIT_LABEL = "split(datum.label, '\\n')"  # axis labels carry "\n" where they break into lines
 
 
@@ -57,7 +56,7 @@ class Table:
     caption: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]  # the first cell of a row is its header (th scope="row")
-    highlight: tuple[int, ...] = ()  # rows to emphasise, as the chart does (Kiyose among the cities)
+    highlight: tuple[int, ...] = ()  # rows to emphasise, as the chart does (the strategy's own city among others)
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,11 @@ def json_number(value: Decimal | int) -> int | float:
 def decimals(values: Sequence[Decimal]) -> int:
     """Decimals the data is written with (1.16 → 2), so the axis ticks read 1.16, 1.18, 1.20."""
     return max(-e if isinstance(e := v.as_tuple().exponent, int) and e < 0 else 0 for v in values)
+
+
+def amount_text(amount: Amount, unit: Unit, lang: Lang) -> str:
+    """A baseline or target as written, in its own unit where it has one: 「1.2億円」."""
+    return formats.quantity(amount.written, amount.shown_unit(unit), lang)
 
 
 def unit_name(unit: Unit, lang: Lang) -> str:

@@ -34,7 +34,7 @@ RENDERER = f"vl-convert-python {vlc.__version__}; vega {vlc.get_vega_version()};
 SERIAL_BELOW = 8  # fewer misses than this render in-process: starting worker processes costs ≈1 s
 BUNDLE_PATH = "assets/vendor/vega-embed.js"
 # The bundle's only global: everything else stays inside the wrapping function.
-BUNDLE_SNIPPET = "window.KiyoseVega = { embed: vegaEmbed, version: vegaEmbed.version };"
+BUNDLE_SNIPPET = "window.SiteVega = { embed: vegaEmbed, version: vegaEmbed.version };"
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,12 @@ class ChartView:
         return f"chart-{self.chart.id}"
 
     def data_block(self) -> Markup:
-        """The spec and embed options as JSON that is safe inside <script type="application/json">."""
-        return Markup(_script_json({"spec": self.chart.spec, "options": self.options}))
+        """The spec and embed options as JSON that is safe inside <script type="application/json">.
+
+        Without `usermeta`: vega-embed reads embed options from `usermeta.embedOptions`, which would
+        override ours (the editor link among them); the options are ours alone."""
+        spec = {key: value for key, value in self.chart.spec.items() if key != "usermeta"}
+        return Markup(_script_json({"spec": spec, "options": self.options}))
 
 
 def spec_json(spec: dict) -> str:
@@ -211,6 +215,6 @@ def site_charts(inputs: Inputs, derived: Derived, cache: Path | None,
     """Every chart of the site in both languages, rendered."""
     made = [c for lang in LANGS for c in all_charts(
         derived.indicators, inputs.strategy.goals, inputs.population, inputs.survey, inputs.catalogue, lang,
-        inputs.strategy.period.start)]
+        inputs.strategy.period.start, inputs.strategy.numbering, derived.reviews, derived.rule)]
     menus = {lang: {key: inputs.catalogue.get(lang, key) for key in MENU_KEYS} for lang in LANGS}
     return chart_views(made, cache, menus, workers)

@@ -10,7 +10,9 @@ The shared look and helpers are in `chart_kit`; rendering (SVG, cache, JavaScrip
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
 import altair as alt
@@ -18,15 +20,14 @@ import altair as alt
 from . import formats
 from .chart_kit import (
     BACKGROUND,
+    BAND_COLOURS,
     BLUE,
     FONT,
-    GRADE_COLOURS,
     GREY,
     INK,
     KIND_COLOURS,
     KIND_SHAPES,
     PALETTE,
-    ROMAN,
     SPLIT_LABEL,
     TRACK_FILL,
     TRACK_LINE,
@@ -37,6 +38,7 @@ from .chart_kit import (
     Column,
     Table,
     Words,
+    amount_text,
     axis_year,
     decimals,
     fill,
@@ -49,9 +51,10 @@ from .chart_kit import (
     y_title,
     year_label,
 )
-from .derive import IndicatorInfo
+from .derive import IndicatorInfo, Result, ReviewInfo
+from .grading import STATES, Grade, Outcome, Rule
 from .i18n import Catalogue
-from .models import Amount, FertilityComparison, Goal, Lang, SurveyQuestion, Unit, VitalStatistics
+from .models import Amount, FertilityComparison, Goal, Lang, Numbering, SurveyQuestion, Unit, VitalStatistics
 
 # --- one indicator ---------------------------------------------------------------------------
 
@@ -71,24 +74,28 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
         baseline_slot = None if in_plan else "\n".join([w("chart.baseline")] + fill(w("year.not_stated"), 8))
         if b.year is not None and not in_plan:
             baseline_slot = axis_year(b.year, b.year_kind, lang)
-    last = max([ind.target.year or plan_start] + [a.year for a in ind.actuals])
-    first = min([plan_start] + [a.year for a in ind.actuals])
+    measured = [r for r in info.results if r.value is not None]
+    last = max([ind.target.year or plan_start] + [r.year for r in measured])
+    first = min([plan_start] + [r.year for r in measured])
     fiscal = {year: axis_year(year, "fiscal", lang) for year in range(first, last + 1)}
     slots = ([baseline_slot] if baseline_slot else []) + list(fiscal.values())
 
-    def point(kind: str, slot: str, amount_value: Decimal, year_label: str) -> dict:
+    def point(kind: str, slot: str, amount_value: Decimal, year_label: str, shown: str | None = None) -> dict:
+        # plotted in the indicator's unit; labelled as written (a target in its own unit: 1.2億円)
+        shown = shown or qty(amount_value)
         return {"kind": kind, "series": w(f"chart.{kind}"), "slot": slot, "value": json_number(amount_value),
-                "value_label": qty(amount_value), "year_label": year_label,
-                "label": f"{w(f'chart.{kind}')} {qty(amount_value)}"}
+                "value_label": shown, "year_label": year_label, "label": f"{w(f'chart.{kind}')} {shown}"}
 
     points = []
     if ind.baseline is not None:
         slot = baseline_slot or fiscal[ind.baseline.year or plan_start]
-        points.append(point("baseline", slot, ind.baseline.value, year_label(ind.baseline, lang, w)))
+        points.append(point("baseline", slot, ind.baseline.value, year_label(ind.baseline, lang, w),
+                            amount_text(ind.baseline, ind.unit, lang)))
     target_year = ind.target.year or last
-    target = point("target", fiscal[target_year], ind.target.value, formats.fiscal_year(target_year, lang))
-    actuals = [point("actual", fiscal[a.year], a.value, formats.fiscal_year(a.year, lang))
-               for a in sorted(ind.actuals, key=lambda a: a.year)]
+    target = point("target", fiscal[target_year], ind.target.value, formats.fiscal_year(target_year, lang),
+                   amount_text(ind.target, ind.unit, lang))
+    # a measured value sits at the year of the review that reports it; its label says what it refers to
+    actuals = [point("actual", fiscal[r.year], r.value, as_of_label(r, lang)) for r in measured]
 
     kinds = [k for k in ("baseline", "target", "actual") if any(p["kind"] == k for p in points + [target] + actuals)]
     series = alt.Color("series:N", title=None, scale=alt.Scale(
@@ -98,16 +105,26 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
     x = alt.X("slot:N", title=w("chart.fiscal_year"), sort=slots, scale=alt.Scale(domain=slots),
               axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_LABEL, labelLineHeight=12, labelPadding=4, labelFontSize=10))
     values = [Decimal(str(p["value"])) for p in points + [target] + actuals]
-    y = alt.Y("value:Q", scale=alt.Scale(zero=min(values) <= 0 <= max(values) or min(values) == max(values),
-                                         nice=True, padding=16),
+    # a count starts at zero, or a small change would look like a steep rise; a rate may be zoomed
+    zero = is_count(info) or min(values) <= 0 <= max(values) or min(values) == max(values)
+    if zero and min(values) >= 0 and max(values) > 0:  # from 0 exactly, with room above for the labels
+        # (the scale's padding would put −10 under a count)
+        scale = alt.Scale(domainMin=0, domainMax=json_number(max(values) * Decimal("1.15")), nice=True)
+    else:
+        scale = alt.Scale(zero=zero, nice=True, padding=16)
+    y = alt.Y("value:Q", scale=scale,
               axis=alt.Axis(format=f",.{decimals(values)}f", tickCount=5, **y_title(unit or w("chart.value"))))
     tooltip = [alt.Tooltip("series:N", title=w("chart.kind")), alt.Tooltip("year_label:N", title=w("chart.fiscal_year")),
                alt.Tooltip("value_label:N", title=w("chart.value"))]
 
     layers = []
-    if points:  # the straight-line path from baseline to target
-        layers.append(alt.Chart(alt.Data(values=points + [target])).mark_line(
-            color=GREY, strokeDash=[6, 4], strokeWidth=1.5).encode(x=x, y=y))
+    if points:  # the straight-line path from baseline to target: dashed, lighter, named in the legend, so
+        # that it cannot be mistaken for a measured trend
+        path = [{**p, "path": w("chart.path")} for p in points + [target]]
+        # TRACK_LINE: lighter than the marks, still 3:1 on white (GREY at opacity 0.7 was 2.9:1)
+        layers.append(alt.Chart(alt.Data(values=path)).mark_line(color=TRACK_LINE, strokeWidth=1.5).encode(
+            x=x, y=y, strokeDash=alt.StrokeDash("path:N", title=None, scale=alt.Scale(
+                domain=[w("chart.path")], range=[[6, 4]]))))
     if actuals:
         layers.append(alt.Chart(alt.Data(values=actuals)).mark_line(color=VERMILLION, strokeWidth=2).encode(x=x, y=y))
     marks = points + [target] + actuals
@@ -119,11 +136,13 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
             layers.append(alt.Chart(alt.Data(values=rows)).mark_text(
                 dy=-14, dx=dx, align=align, fontSize=12, color=INK).encode(x=x, y=y, text=alt.Text("label:N")))
 
-    grade = w(f"grade.{info.progress.grade}")
+    grade = outcome_label(info.outcome, lang, w)
     path_note = w("chart.path_note") if points else w("indicator.no_baseline")
     title = ind.name.get(lang)
     chart = alt.layer(*layers).properties(
-        width=WIDTH - 40, height=170, title=title_params(title, lang, f"{w('chart.grade', grade=grade)} · {path_note}"))
+        # no "not reviewed" on every chart before any review: the page says that once
+        width=WIDTH - 40, height=170, title=title_params(title, lang, f"{w('chart.grade', grade=grade)} · {path_note}"
+                                                         if info.latest else path_note))
 
     rows = []
     if ind.baseline is not None:
@@ -131,13 +150,22 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
     else:
         rows.append((Cell(w("chart.baseline"), w("chart.baseline")), Cell("—", None),
                      Cell(w("indicator.no_baseline"), None)))
-    rows += [_amount_row(w("chart.actual"), Amount(value=a.value, year=a.year), lang, w)
-             for a in sorted(ind.actuals, key=lambda a: a.year)]
+    rows += [(Cell(w("chart.actual"), w("chart.actual")), Cell(as_of_label(r, lang), r.as_of.year if r.as_of else None),
+              Cell(formats.number(r.value, lang), json_number(r.value))) for r in measured if r.value is not None]
     rows.append(_amount_row(w("chart.target"), ind.target, lang, w))
     table = Table(w("chart.table_caption", name=title),
                   (Column(w("chart.kind")), Column(w("chart.year")), Column(w("chart.value"), unit, True)), tuple(rows))
     return Chart(f"indicator-{ind.id}", lang, title, _indicator_summary(info, lang, w), finish(chart), table,
                  ind.source.get(lang))
+
+
+def is_count(info: IndicatorInfo) -> bool:
+    """A count (people, cases, schools): whole, non-negative baseline and target in a unit that is not a
+    percentage or a unitless ratio. Its axis starts at zero."""
+    ind = info.indicator
+    amounts = [a.value for a in (ind.baseline, ind.target) if a is not None]
+    return bool(ind.unit.ja) and ind.unit.ja not in ("%", "％") and all(
+        v >= 0 and v == v.to_integral_value() for v in amounts)
 
 
 def _amount_row(kind: str, amount: Amount, lang: Lang, w: Words) -> tuple[Cell, ...]:
@@ -146,17 +174,17 @@ def _amount_row(kind: str, amount: Amount, lang: Lang, w: Words) -> tuple[Cell, 
 
 
 def _indicator_summary(info: IndicatorInfo, lang: Lang, w: Words) -> str:
-    ind, latest = info.indicator, info.progress.latest
+    ind, latest = info.indicator, info.latest_value
     target_year = formats.fiscal_year(ind.target.year, lang) if ind.target.year else w("year.not_stated")
-    target = formats.quantity(ind.target.value, ind.unit, lang)
-    if latest is None:
+    target = amount_text(ind.target, ind.unit, lang)
+    if latest is None or latest.value is None:
         actual = w("chart.summary_no_actual")
     else:
         actual = w("chart.summary_actual", value=formats.quantity(latest.value, ind.unit, lang),
-                   year=formats.fiscal_year(latest.year, lang), grade=w(f"grade.{info.progress.grade}"))
+                   year=as_of_label(latest, lang), grade=outcome_label(latest.outcome, lang, w))
     if ind.baseline is None:
         return w("chart.summary_no_baseline", target=target, target_year=target_year, actual=actual)
-    baseline = formats.quantity(ind.baseline.value, ind.unit, lang)
+    baseline = amount_text(ind.baseline, ind.unit, lang)
     if ind.baseline.year is not None:
         year = formats.year(ind.baseline.year, ind.baseline.year_kind, lang)
         baseline += f"（{year}）" if lang == "ja" else f" ({year})"
@@ -166,47 +194,49 @@ def _indicator_summary(info: IndicatorInfo, lang: Lang, w: Words) -> str:
 # --- one goal: every indicator on one scale ------------------------------------------------------
 
 
-def goal_chart(goal: Goal, infos: Sequence[IndicatorInfo], catalogue: Catalogue, lang: Lang) -> Chart:
+def goal_chart(goal: Goal, infos: Sequence[IndicatorInfo], catalogue: Catalogue, lang: Lang,
+               numbering: Numbering | None = None) -> Chart:
     """Each indicator's attainment on a common 0–100 % scale (baseline = 0 %, target = 100 %).
 
     While an indicator has no actual value its row shows "baseline → target" in words on an empty
     track, so the chart reads at a glance even before any progress is recorded."""
     w = Words(catalogue, lang)
-    goal_label = w("goal.label", n=ROMAN[lang][goal.number - 1])
+    goal_label = w("goal.label", n=formats.goal_number(goal.number, (numbering or Numbering()).goals, lang))
     rows, table_rows = [], []
+    colours: dict[str, str] = {}  # grade label → colour, in order of first appearance
     for n, info in enumerate(infos):
-        ind, p = info.indicator, info.progress
+        ind, result, outcome = info.indicator, info.latest, info.outcome
         name = ind.name.get(lang)
         row_label = "\n".join(wrap(name, 52 if lang == "ja" else 46))
-        start = (formats.quantity(ind.baseline.value, ind.unit, lang) if ind.baseline else w("chart.none"))
-        target = formats.quantity(ind.target.value, ind.unit, lang)
+        start = amount_text(ind.baseline, ind.unit, lang) if ind.baseline else w("chart.none")
+        target = amount_text(ind.target, ind.unit, lang)
         span = f"{start} → {target}"
-        share = float(p.attainment) if p.attainment is not None else None
-        if p.latest is None:
-            note = f"{span}（{w('grade.no_data')}）" if lang == "ja" else f"{span} ({w('grade.no_data')})"
+        grade = outcome_label(outcome, lang, w)
+        share = float(outcome.attainment) if isinstance(outcome, Grade) and outcome.attainment is not None else None
+        if result is None or result.value is None:
+            note = f"{span}（{grade}）" if lang == "ja" else f"{span} ({grade})"
         else:
-            latest = formats.quantity(p.latest.value, ind.unit, lang)
-            note = w("chart.goal_latest", value=latest, year=formats.fiscal_year(p.latest.year, lang),
-                     grade=w(f"grade.{p.grade}"), share=_percent(share, lang) if share is not None else "—")
+            latest = formats.quantity(result.value, ind.unit, lang)
+            note = w("chart.goal_latest", value=latest, year=as_of_label(result, lang),
+                     grade=grade, share=_percent(share, lang) if share is not None else "—")
         shown = None if share is None else max(0.0, min(share, 1.2))
         rows.append({"order": n, "indicator": row_label, "name": name, "share": shown,
                      "share_label": _percent(share, lang) if share is not None else "—",
-                     "expected": float(p.expected) if p.expected is not None and p.latest else None,
-                     "grade": w(f"grade.{p.grade}"), "note": note, "span": span})
+                     "grade": grade, "note": note, "span": span})
+        colours[grade] = outcome_colour(outcome)
         table_rows.append((Cell(name, name), Cell(start, json_number(ind.baseline.value) if ind.baseline else None),
                            Cell(target, json_number(ind.target.value)),
-                           Cell(formats.quantity(p.latest.value, ind.unit, lang) if p.latest else "—",
-                                json_number(p.latest.value) if p.latest else None),
+                           Cell(formats.quantity(result.value, ind.unit, lang) if result and result.value is not None
+                                else "—", json_number(result.value) if result and result.value is not None else None),
                            Cell(_percent(share, lang) if share is not None else "—",
                                 round(share * 100, 1) if share is not None else None),
-                           Cell(w(f"grade.{p.grade}"), p.grade)))
+                           Cell(grade, outcome.id)))
 
     # One row per indicator, its name above its track (not beside it), so the chart stays narrow on phones.
     order = [r["indicator"] for r in rows]
     scale = alt.Scale(domain=[0, 1.2], nice=False)
     x = alt.X("share:Q", title=w("chart.attainment_axis"), scale=scale,
               axis=alt.Axis(values=[0, 0.5, 1], format=".0%", grid=True))
-    grade_domain = [w(f"grade.{g}") for g in GRADE_COLOURS]
     tooltip = [alt.Tooltip("name:N", title=w("chart.indicator")), alt.Tooltip("span:N", title=w("chart.span")),
                alt.Tooltip("share_label:N", title=w("chart.attainment")), alt.Tooltip("grade:N", title=w("chart.grade_title"))]
     track = alt.Chart().mark_bar(color=TRACK_FILL, stroke=TRACK_LINE, strokeWidth=1).encode(
@@ -215,7 +245,7 @@ def goal_chart(goal: Goal, infos: Sequence[IndicatorInfo], catalogue: Catalogue,
     # The progress bar runs thin along the bottom of the track, under the words, so both stay legible.
     bar = alt.Chart().mark_bar(height=7, yOffset=8).encode(  # a null share (no actual) draws no bar
         x=x, color=alt.Color("grade:N", title=w("chart.grade_title"), legend=None,
-                             scale=alt.Scale(domain=grade_domain, range=list(GRADE_COLOURS.values()))),
+                             scale=alt.Scale(domain=list(colours), range=list(colours.values()))),
         tooltip=tooltip)
     text = alt.Chart().mark_text(align="left", dx=6, dy=-5, fontSize=12, color=INK).encode(
         x=alt.X(datum=0, type="quantitative", scale=scale), text=alt.Text("note:N"))
@@ -225,13 +255,72 @@ def goal_chart(goal: Goal, infos: Sequence[IndicatorInfo], catalogue: Catalogue,
     chart = alt.layer(track, bar, text, data=alt.Data(values=rows)).properties(width=WIDTH, height=34).facet(
         row=alt.Row("indicator:N", sort=order, header=header), spacing=10,
         title=title_params(w("chart.goal_title", goal=goal_label), lang, w("chart.goal_subtitle")))
-    counts = {g: sum(1 for i in infos if i.progress.grade == g) for g in GRADE_COLOURS}
-    summary = w("chart.goal_summary", n=len(infos), **counts)
+    counts = Counter(outcome_label(i.outcome, lang, w) for i in sorted(infos, key=lambda i: outcome_rank(i.outcome)))
+    listed = [w("chart.goal_count", label=label, n=count) for label, count in counts.items()]
+    summary = w("chart.goal_summary", n=len(infos), counts=("、" if lang == "ja" else ", ").join(listed))
     table = Table(w("chart.goal_caption", goal=goal_label),
                   (Column(w("chart.indicator")), Column(w("chart.baseline"), numeric=True), Column(w("chart.target"), numeric=True),
                    Column(w("chart.latest"), numeric=True), Column(w("chart.attainment"), "%", True), Column(w("chart.grade_title"))),
                   tuple(table_rows))
     return Chart(f"goal-{goal.id}", lang, w("chart.goal_title", goal=goal_label), summary, finish(chart), table)
+
+
+# --- one review: how many indicators got each grade ---------------------------------------------
+
+
+def review_chart(info: ReviewInfo, rule: Rule, catalogue: Catalogue, lang: Lang) -> Chart:
+    """The count of each band (best first), then of each state that occurs, as bars from zero."""
+    w = Words(catalogue, lang)
+    rows = [(f"{b.symbol} {b.label.get(lang)}", info.band_counts[b.id], BAND_COLOURS[b.colour], b.id) for b in rule.bands]
+    rows += [(w(f"state.{s}"), n, GREY, s) for s, n in info.state_counts.items() if n]
+    values = [{"grade": label, "count": n, "colour": colour} for label, n, colour, _ in rows]
+    y = alt.Y("grade:N", title=None, sort=[v["grade"] for v in values], axis=alt.Axis(labelLimit=220, ticks=False))
+    x = alt.X("count:Q", title=w("review.count_axis"), scale=alt.Scale(zero=True, nice=True),
+              axis=alt.Axis(tickMinStep=1, format="d"))
+    data = alt.Data(values=values)
+    bars = alt.Chart(data).mark_bar().encode(y=y, x=x, color=alt.Color("colour:N", scale=None, legend=None),
+                                             tooltip=[alt.Tooltip("grade:N", title=w("chart.grade_title")),
+                                                      alt.Tooltip("count:Q", title=w("review.count"))])
+    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color=INK).encode(y=y, x=x, text="count:Q")
+    title = w("review.chart_title", year=formats.fiscal_year(info.year, lang))
+    chart = alt.layer(bars, labels).properties(width=WIDTH - 160, height=26 * len(values), title=title_params(title, lang))
+    total = sum(n for _, n, _, _ in rows)
+    listed = [w("chart.goal_count", label=label, n=n) for label, n, _, _ in rows if n]
+    summary = w("review.chart_summary", n=total, counts=("、" if lang == "ja" else ", ").join(listed))
+    table = Table(title, (Column(w("chart.grade_title")), Column(w("review.count"), numeric=True)),
+                  tuple((Cell(label, ident), Cell(formats.number(n, lang), n)) for label, n, _, ident in rows))
+    return Chart(f"review-{info.year}", lang, title, summary, finish(chart), table)
+
+
+def outcome_label(outcome: Outcome, lang: Lang, w: Words) -> str:
+    """「◎ 順調に進んでいる」 for a grade, 「未評価」 for a state."""
+    if isinstance(outcome, Grade):
+        return f"{outcome.band.symbol} {outcome.band.label.get(lang)}"
+    return w(f"state.{outcome.id}")
+
+
+def outcome_rank(outcome: Outcome) -> tuple[int, Decimal]:
+    """The order a summary lists outcomes in: best band first (bands have falling lower bounds, the last
+    none), then the states in their fixed order."""
+    if isinstance(outcome, Grade):
+        return (0, -outcome.band.min) if outcome.band.min is not None else (1, Decimal(0))
+    return (2, Decimal(STATES.index(outcome.id)))
+
+
+def outcome_colour(outcome: Outcome) -> str:
+    return BAND_COLOURS[outcome.band.colour] if isinstance(outcome, Grade) else GREY
+
+
+def as_of_label(result: Result, lang: Lang) -> str:
+    """What a reviewed value refers to: 「平成28年度（2016年度）」, "2016", 「平成29年4月1日」 / "1 April 2017"."""
+    as_of = result.as_of
+    if as_of is None:
+        return formats.fiscal_year(result.year, lang)
+    if as_of.year is not None:
+        return formats.year(as_of.year, as_of.kind or "fiscal", lang)
+    day = date.fromisoformat(as_of.date or "")
+    month = formats.month(day.year, day.month, lang)
+    return f"{month}{day.day}日" if lang == "ja" else f"{day.day} {month}"
 
 
 def _percent(share: float, lang: Lang) -> str:
@@ -282,18 +371,20 @@ def vital_chart(f: VitalStatistics, catalogue: Catalogue, lang: Lang) -> Chart:
 
 
 def fertility_chart(f: FertilityComparison, catalogue: Catalogue, lang: Lang) -> Chart:
-    """The total fertility rate of each city, highest first, Kiyose highlighted (colour and bold)."""
+    """The total fertility rate of each city, highest first, the data's highlighted city (the strategy's own)
+    in colour and bold."""
     w = Words(catalogue, lang)
     ranked = sorted(f.cities, key=lambda c: (-c.rate, c.id))
+    ours = ("・" if lang == "ja" else ", ").join(c.name.get(lang) for c in f.cities if c.highlight)
     values = [{"city": c.name.get(lang), "rate": json_number(c.rate), "rate_label": formats.number(c.rate, lang),
-               "group": w("chart.highlighted") if c.highlight else w("chart.compared")} for c in ranked]
+               "group": ours if c.highlight else w("chart.compared")} for c in ranked]
     order = [v["city"] for v in values]
     highlighted = [c.name.get(lang) for c in f.cities if c.highlight]
     bold = alt.condition(alt.FieldOneOfPredicate(field="value", oneOf=highlighted), alt.value("bold"), alt.value("normal"))
     y = alt.Y("city:N", title=None, sort=order, scale=alt.Scale(paddingInner=0.2), axis=alt.Axis(labelFontWeight=bold, ticks=False))
     x = alt.X("rate:Q", title=w("figure.tfr"), scale=alt.Scale(zero=True), axis=alt.Axis(format=".1f", tickCount=4))
-    colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=[w("chart.highlighted"), w("chart.compared")],
-                                                              range=[VERMILLION, GREY]))
+    colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=[ours, w("chart.compared")] if ours else [w("chart.compared")],
+                                                              range=[VERMILLION, GREY] if ours else [GREY]))
     tooltip = [alt.Tooltip("city:N", title=w("figure.city")), alt.Tooltip("rate_label:N", title=w("figure.tfr"))]
     data = alt.Data(values=values)
     bars = alt.Chart(data).mark_bar().encode(y=y, x=x, color=colour, tooltip=tooltip)
@@ -352,14 +443,23 @@ def survey_chart(q: SurveyQuestion, catalogue: Catalogue, lang: Lang, source: st
 
 
 def all_charts(indicators: Sequence[IndicatorInfo], goals: Sequence[Goal], population, survey,
-               catalogue: Catalogue, lang: Lang, plan_start: int) -> list[Chart]:
-    """Every chart of the site in one language, in a stable order."""
+               catalogue: Catalogue, lang: Lang, plan_start: int, numbering: Numbering | None = None,
+               reviews: Sequence[ReviewInfo] = (), rule: Rule | None = None) -> list[Chart]:
+    """Every chart of the site in one language, in a stable order: a goal without indicators has no
+    overview, a strategy without population or survey figures (None) has no such charts."""
     charts = [indicator_chart(i, catalogue, lang, plan_start) for i in indicators]
-    charts += [goal_chart(g, [i for i in indicators if i.goal.id == g.id], catalogue, lang) for g in goals]
-    charts += [vital_chart(population.vital_statistics, catalogue, lang),
-               fertility_chart(population.fertility, catalogue, lang)]
-    note = survey.note.get(lang) if survey.note else ""
-    charts += [survey_chart(q, catalogue, lang, survey.source.get(lang), note) for q in survey.questions]
+    for g in goals:
+        infos = [i for i in indicators if i.goal.id == g.id]
+        if any(i.latest_value for i in infos):  # until a result is published, empty tracks say nothing
+            charts.append(goal_chart(g, infos, catalogue, lang, numbering))
+    if rule is not None:
+        charts += [review_chart(r, rule, catalogue, lang) for r in reviews]
+    if population is not None:
+        charts += [vital_chart(population.vital_statistics, catalogue, lang),
+                   fertility_chart(population.fertility, catalogue, lang)]
+    if survey is not None:
+        note = survey.note.get(lang) if survey.note else ""
+        charts += [survey_chart(q, catalogue, lang, survey.source.get(lang), note) for q in survey.questions]
     return charts
 
 

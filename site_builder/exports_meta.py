@@ -107,18 +107,28 @@ def datapackage(site: Site, strategy: Strategy, tables: tuple[Table, ...], files
             "dialect": CSV_DIALECT, "schema": schema,
         })
     title = Text(ja=f"{strategy.title.ja} オープンデータ", en=f"{strategy.title.get('en')}: open data")
+    # name only the parts this strategy has (no programs, budget table or cited figures in some)
+    names = {t.name for t in tables}
+    parts = [("基本目標", "goals"), ("施策", "measures"), *([("取り組み", "programs")] if "programs" in names else []),
+             ("指標（基準値と目標値）", "indicators (baselines and targets)"),
+             *([("予算事業", "budget projects")] if "budget_items" in names else [])]
+    cited = [(ja, en) for table, ja, en in (("births_deaths", "人口", "population"), ("survey_results", "調査", "survey"))
+             if table in names]
     description = Text(
-        ja=f"{strategy.publisher.ja}が{strategy.issued[:4]}年{int(strategy.issued[5:])}月に策定した総合戦略の基本目標・施策・"
-           "取り組み・指標（基準値と目標値）・予算事業と、戦略が引用する人口と調査の数値。",
-        en=f"The goals, measures, programs, indicators (baselines and targets) and budget projects of the strategy "
-           f"{strategy.publisher.get('en')} adopted in {strategy.issued}, with the population and survey figures it cites.")
+        ja=f"{strategy.publisher.ja}が{strategy.issued[:4]}年{int(strategy.issued[5:])}月に策定した総合戦略の"
+           + "・".join(ja for ja, _ in parts)
+           + ("と、戦略が引用する" + "と".join(ja for ja, _ in cited) + "の数値" if cited else "") + "。",
+        en="The " + ", ".join(en for _, en in parts[:-1]) + f" and {parts[-1][1]} of the strategy "
+           f"{strategy.publisher.get('en')} adopted in {strategy.issued}"
+           + (", with the " + " and ".join(en for _, en in cited) + " figures it cites" if cited else "") + ".")
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": f"{strategy.id}-strategy",
         "id": f"{site.base_url}data/datapackage.json",
         "title": title.ja, "description": description.ja, "titles": both(title), "descriptions": both(description),
         "homepage": f"{site.base_url}data/",
-        "keywords": ["まち・ひと・しごと創生", "総合戦略", "KPI", "清瀬市", "Kiyose", "regional revitalization"],
+        "keywords": ["まち・ひと・しごと創生", "総合戦略", "KPI", strategy.publisher.ja, strategy.publisher.get("en"),
+                     "regional revitalization"],
         "licenses": licences(site),
         "sources": [{"title": f"{strategy.publisher.ja}「{strategy.title.ja}」（{strategy.issued}）"}],
         "contributors": [{"title": f"{strategy.publisher.ja} {strategy.department.ja}", "roles": ["publisher"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from . import formats
 from .models import Lang, Population, Strategy, Survey, Text
 
 FieldType = str  # Table Schema types used here: "string", "integer", "number"
@@ -119,6 +120,25 @@ GOAL_ID = ident("goal_id", "基本目標ID", "Goal ID", "基本目標の識別�
 MEASURE_ID = ident("measure_id", "施策ID", "Measure ID", "施策の識別子", "Identifier of the measure")
 PROGRAM_ID = ident("program_id", "取り組みID", "Program ID", "取り組みの識別子", "Identifier of the program")
 INDICATOR_ID = ident("indicator_id", "指標ID", "Indicator ID", "指標の識別子", "Identifier of the indicator")
+STATUS_JA = {"continuing": "継続", "expanded": "拡充", "new": "新規", "considering": "検討"}
+
+
+def goal_id(s: Strategy) -> Column:
+    """GOAL_ID with the strategy's own ids named: (g1 to g4)."""
+    first, last = s.goals[0].id, s.goals[-1].id
+    if first == last:
+        return GOAL_ID
+    return ident("goal_id", "基本目標ID", "Goal ID", f"基本目標の識別子（{first}〜{last}）",
+                 f"Identifier of the basic goal ({first} to {last})")
+
+
+def target_years(s: Strategy) -> Text:
+    """「平成31年度（2019年度）の目標値」 where every target is for one year, else 「目標値」."""
+    years = {ind.target.year for _, _, ind in s.indicators()}
+    if len(years) == 1 and None not in years:
+        year = years.pop()
+        return Text(ja=f"{formats.fiscal_year(year, 'ja')}の目標値", en=f"{formats.fiscal_year(year, 'en')} target")
+    return Text(ja="目標値", en="target")
 
 
 def year_columns(stem: str, ja: str, en: str) -> tuple[Column, Column]:
@@ -133,50 +153,65 @@ def year_columns(stem: str, ja: str, en: str) -> tuple[Column, Column]:
 # --- the strategy's tables ---------------------------------------------------------------------
 
 def goals_table(s: Strategy, source: Text) -> Table:
+    last, style = max(g.number for g in s.goals), s.numbering.goals
+    ja, en = "", ""  # how a number is printed, where it is not printed as itself: (1 = I … 4 = IV)
+    if style == "roman" and last > 1:
+        ja = f"（1＝{formats.goal_number(1, style, 'ja')} … {last}＝{formats.goal_number(last, style, 'ja')}）"
+        en = f" (1 = {formats.goal_number(1, style, 'en')} … {last} = {formats.goal_number(last, style, 'en')})"
     columns = (
-        GOAL_ID,
-        col("number", "integer", "番号", "Number", "基本目標の番号（1＝Ⅰ … 4＝Ⅳ）", "Number of the goal (1 = I … 4 = IV)",
-            required=True),
+        goal_id(s),
+        col("number", "integer", "番号", "Number", "基本目標の番号" + ja, "Number of the goal" + en, required=True),
         *text_pair("title", "基本目標名", "Goal title", required=True),
         *text_pair("direction", "戦略の方向性", "Strategic direction",
                    "戦略の方向性（段落は1行につなげています）", "Strategic direction (paragraphs joined on one line)"),
     )
     rows = tuple((g.id, str(g.number), *both(g.title), *both(g.direction)) for g in s.goals)
     return Table("goals", Text(ja="基本目標", en="Basic goals"),
-                 Text(ja="総合戦略の4つの基本目標と戦略の方向性。", en="The strategy's four basic goals and their direction."),
+                 Text(ja=f"総合戦略の{len(s.goals)}つの基本目標と戦略の方向性。",
+                      en=f"The strategy's {formats.count(len(s.goals), 'en')} basic goals and their direction."),
                  columns, rows, (source,), ("goal_id",))
 
 
 def measures_table(s: Strategy, source: Text) -> Table:
+    style = s.numbering.measures
+    last = max((m.number for g in s.goals for m in g.measures), default=1)
+    first_no, last_no = formats.measure_number(1, style, "ja"), formats.measure_number(last, style, "ja")
     columns = (
-        MEASURE_ID, GOAL_ID,
-        col("number", "integer", "番号", "Number", "基本目標の中での施策の番号（1＝①）",
-            "Number of the measure within its goal (1 = ①)", required=True),
+        MEASURE_ID, goal_id(s),
+        col("number", "integer", "番号", "Number", f"基本目標の中での施策の番号（1＝{first_no}）",
+            f"Number of the measure within its goal (1 = {first_no})", required=True),
         *text_pair("title", "施策名", "Measure title", required=True),
         *text_pair("aim", "施策の目的", "Aim"),
     )
     rows = tuple((m.id, g.id, str(m.number), *both(m.title), *both(m.aim)) for g in s.goals for m in g.measures)
     return Table("measures", Text(ja="施策", en="Measures"),
-                 Text(ja="基本目標ごとの施策（①〜⑤）とその目的。", en="The measures (① to ⑤) of each basic goal and their aims."),
+                 Text(ja=f"基本目標ごとの施策（{first_no}〜{last_no}）とその目的。",
+                      en=f"The measures ({first_no} to {last_no}) of each basic goal and their aims."),
                  columns, rows, (source,), ("measure_id",), (ForeignKey(("goal_id",), "goals", ("goal_id",)),))
 
 
+def tagged(s: Strategy) -> bool:
+    """Whether the strategy tags its programs with a status (【継続】…); one that does not has no status column."""
+    return any(p.status or p.sub_items for _, _, p in s.programs())
+
+
 def programs_table(s: Strategy, source: Text) -> Table:
+    status = (col("status", "string", "状態", "Status",
+                  "取り組みの状態（" + STATUS_HELP.ja + "）。空欄は、状態が内訳ごとに付いている取り組み（program_sub_items.csv）",
+                  "Status of the program: " + STATUS_HELP.en + ". Empty where the tags are on the program's sub-items "
+                  "(program_sub_items.csv)", enum=STATUSES),) if tagged(s) else ()
     columns = (
-        PROGRAM_ID, GOAL_ID, MEASURE_ID,
-        col("status", "string", "状態", "Status",
-            "取り組みの状態（" + STATUS_HELP.ja + "）。空欄は、状態が内訳ごとに付いている取り組み（program_sub_items.csv）",
-            "Status of the program: " + STATUS_HELP.en + ". Empty where the tags are on the program's sub-items "
-            "(program_sub_items.csv)", enum=STATUSES),
+        PROGRAM_ID, goal_id(s), MEASURE_ID, *status,
         *text_pair("name", "取り組み名", "Program name", required=True),
         *text_pair("detail", "補足", "Detail", "取り組み名の後の括弧内の補足", "The parenthesis after the program name"),
         *text_pair("description", "内容", "Description"),
     )
-    rows = tuple((p.id, g.id, m.id, opt(p.status), *both(p.name), *both(p.detail), *both(p.description))
+    rows = tuple((p.id, g.id, m.id, *((opt(p.status),) if status else ()), *both(p.name), *both(p.detail), *both(p.description))
                  for g, m, p in s.programs())
-    return Table("programs", Text(ja="取り組み内容", en="Programs"),
-                 Text(ja="施策ごとの取り組みと、その状態（継続・拡充・新規・検討）。",
-                      en="The programs of each measure and their status (continuing, expanded, new, under consideration)."),
+    description = (Text(ja="施策ごとの取り組みと、その状態（継続・拡充・新規・検討）。",
+                        en="The programs of each measure and their status (continuing, expanded, new, under consideration).")
+                   if status else Text(ja="施策ごとの取り組み。", en="The programs of each measure."))
+    return Table("programs", Text(ja="取り組み内容", en="Programs"), description,
                  columns, rows, (source,), ("program_id",),
                  (ForeignKey(("goal_id",), "goals", ("goal_id",)), ForeignKey(("measure_id",), "measures", ("measure_id",))))
 
@@ -192,10 +227,11 @@ def program_sub_items_table(s: Strategy, source: Text) -> Table:
     )
     rows = tuple((p.id, str(n), *both(item.name), item.status)
                  for _, _, p in s.programs() for n, item in enumerate(p.sub_items, 1))
+    program, item = next((p, p.sub_items[0]) for _, _, p in s.programs() if p.sub_items)  # an example from the data
     return Table("program_sub_items", Text(ja="取り組みの内訳", en="Program sub-items"),
-                 Text(ja="状態が内訳ごとに付いている取り組みの内訳（例：保育園運営事業の家庭的保育事業【新規】）。",
-                      en="Parts of a program that carry their own status tag (e.g. home-based childcare, new, "
-                         "within nursery operation)."),
+                 Text(ja=f"状態が内訳ごとに付いている取り組みの内訳（例：{program.name.ja}の{item.name.ja}【{STATUS_JA[item.status]}】）。",
+                      en=f"Parts of a program that carry their own status tag (e.g. {item.name.get('en')}, {item.status}, "
+                         f"within {program.name.get('en')})."),
                  columns, rows, (source,), ("program_id", "item_no"),
                  (ForeignKey(("program_id",), "programs", ("program_id",)),))
 
@@ -206,7 +242,7 @@ def indicators_table(s: Strategy, source: Text) -> Table:
         col("kind", "string", "指標の種類", "Kind", "strategic＝戦略指標（基本目標の数値目標）、kpi＝重要業績評価指標（施策のKPI）",
             "strategic = strategic indicator of a goal; kpi = key performance indicator of a measure",
             required=True, enum=("strategic", "kpi")),
-        GOAL_ID,
+        goal_id(s),
         ident("measure_id", "施策ID", "Measure ID", "KPIの施策の識別子。戦略指標は空欄",
               "Identifier of the KPI's measure; empty for a strategic indicator", required=False),
         *text_pair("name", "指標名", "Indicator name", required=True),
@@ -234,12 +270,14 @@ def indicators_table(s: Strategy, source: Text) -> Table:
             dec(b.value) if b else "", opt(b.year) if b else "", b.year_kind if b and b.year else "",
             dec(t.value), opt(t.year), t.year_kind if t.year else "", *both(t.note),
             *both(ind.source), ind.direction, *both(ind.note)))
+    targets = target_years(s)
     return Table("indicators", Text(ja="指標（戦略指標・KPI）", en="Indicators (strategic indicators and KPIs)"),
-                 Text(ja="基本目標の戦略指標と施策の重要業績評価指標（KPI）：基準値、平成31年度（2019年度）の目標値、出典。",
+                 Text(ja=f"基本目標の戦略指標と施策の重要業績評価指標（KPI）：基準値、{targets.ja}、出典。",
                       en="The goals' strategic indicators and the measures' key performance indicators (KPIs): "
-                         "baseline, FY2019 target and source."),
+                         f"baseline, {targets.en} and source."),
                  columns, tuple(rows), (source,), ("indicator_id",),
-                 (ForeignKey(("goal_id",), "goals", ("goal_id",)), ForeignKey(("measure_id",), "measures", ("measure_id",))))
+                 (ForeignKey(("goal_id",), "goals", ("goal_id",)),  # measures.csv exists only where there are measures
+                  *((ForeignKey(("measure_id",), "measures", ("measure_id",)),) if any(g.measures for g in s.goals) else ())))
 
 
 def indicator_values_table(s: Strategy, source: Text) -> Table:
@@ -265,14 +303,27 @@ def indicator_values_table(s: Strategy, source: Text) -> Table:
                          *both(b.note), "", ""))
         t = ind.target
         rows.append((ind.id, "target", opt(t.year), t.year_kind if t.year else "", dec(t.value), *both(t.note), "", ""))
-        for a in ind.actuals:
-            rows.append((ind.id, "actual", str(a.year), "fiscal", dec(a.value), *both(a.note), *both(a.source)))
+        # measured values (kind "actual") come from the yearly reviews: data/reviews/<year>.yaml
     return Table("indicator_values", Text(ja="指標の値（縦持ち）", en="Indicator values (long format)"),
                  Text(ja="指標ごとの基準値・目標値・実績値を1行1値で並べた表。実績値は原資料になく、公表されたものだけを出典とともに追加します。",
                       en="Baseline, target and actual values of every indicator, one value per row. The source has no "
                          "actual values; published ones are added with their source."),
                  columns, tuple(rows), (source,), (),
                  (ForeignKey(("indicator_id",), "indicators", ("indicator_id",)),))
+
+
+def indicator_measures_table(s: Strategy, source: Text) -> Table:
+    """A KPI that also serves other measures (`also_in`): one row per further measure. Only where there is one."""
+    columns = (INDICATOR_ID, ident("measure_id", "施策ID", "Measure ID", "その指標を自らの指標ともする施策の識別子",
+                                   "Identifier of a further measure the indicator serves"))
+    rows = tuple((ind.id, ref) for _, _, ind in s.indicators() for ref in ind.also_in)
+    return Table("indicator_measures", Text(ja="複数の施策に属する指標", en="Indicators shared by measures"),
+                 Text(ja="ある施策の重要業績評価指標（KPI）で、ほかの施策の指標でもあるもの（indicators.csv の measure_id が"
+                         "本来の施策）。",
+                      en="KPIs of one measure that also measure others (the measure_id of indicators.csv is the KPI's own)."),
+                 columns, rows, (source,), ("indicator_id", "measure_id"),
+                 (ForeignKey(("indicator_id",), "indicators", ("indicator_id",)),
+                  ForeignKey(("measure_id",), "measures", ("measure_id",))))
 
 
 def budget_items_table(s: Strategy, source: Text) -> Table:
@@ -295,7 +346,8 @@ def budget_items_table(s: Strategy, source: Text) -> Table:
     rows = tuple((str(n), pid, *both(b.name), opt(b.code), *both(b.note))
                  for n, b in enumerate(s.budget_items, 1) for pid in b.programs)
     return Table("budget_items", Text(ja="予算事業対照表", en="Budget projects"),
-                 Text(ja="取り組みと予算事業名・事業コードの対照表（原資料の【資料】長期総合計画実行計画掲載事業対照表）。",
+                 Text(ja="取り組みと予算事業名・事業コードの対照表"
+                         + (f"（原資料の「{s.budget_title.ja}」）。" if s.budget_title else "。"),
                       en="Programs and their budget projects and project codes (the appendix table of the source)."),
                  columns, rows, (source,), ("row_no", "program_id"),
                  (ForeignKey(("program_id",), "programs", ("program_id",)),))
@@ -312,9 +364,7 @@ def births_deaths_table(p: Population) -> Table:
         col("deaths", "integer", "死亡数", "Deaths", "死亡数", "Number of deaths", unit=PEOPLE, required=True),
     )
     rows = tuple((str(r.year), str(r.births), str(r.deaths)) for r in v.rows)
-    return Table("births_deaths", v.title,
-                 Text(ja="清瀬市の出生数と死亡数（総合戦略「2. 清瀬市の方向性 (1)」【図表1】の本文に記載の年のみ）。",
-                      en="Births and deaths in Kiyose (only the years given in the text of section 2 (1), figure 1)."),
+    return Table("births_deaths", v.title, v.description or v.title,
                  columns, rows, (v.source,), ("year",))
 
 
@@ -329,9 +379,7 @@ def fertility_table(p: Population) -> Table:
             "Total fertility rate (TFR)", required=True),
     )
     rows = tuple((c.id, *both(c.name), str(f.year), dec(c.rate)) for c in f.cities)
-    return Table("fertility_comparison", f.title,
-                 Text(ja="清瀬市と近隣・類似規模の市の合計特殊出生率（【図表2】）。",
-                      en="Total fertility rate of Kiyose and nearby cities of similar size (figure 2)."),
+    return Table("fertility_comparison", f.title, f.description or f.title,
                  columns, rows, (f.source,), ("city_id",))
 
 
@@ -351,21 +399,33 @@ def survey_table(sv: Survey) -> Table:
     )
     rows = tuple((q.id, str(n), *both(q.question), *both(q.respondents), *both(a.label), dec(a.percent), opt(a.rank))
                  for q in sv.questions for n, a in enumerate(q.answers, 1))
+    about = sv.description or sv.title
     return Table("survey_results", sv.title,
-                 Text(ja="地方創生に関するアンケート調査のうち、総合戦略が引用している回答。" + (sv.note.ja if sv.note else ""),
-                      en="The answers of the survey on regional revitalization that the strategy quotes. "
-                         + ((sv.note.en or "") if sv.note else "")),
+                 Text(ja=about.ja + (sv.note.ja if sv.note else ""),
+                      en=" ".join(t for t in (about.en, sv.note.en if sv.note else None) if t) or None),
                  columns, rows, (sv.source,), ("question_id", "answer_no"))
 
 
-def all_tables(s: Strategy, p: Population, sv: Survey, strategy_source: Text) -> tuple[Table, ...]:
+def all_tables(s: Strategy, p: Population | None, sv: Survey | None, strategy_source: Text) -> tuple[Table, ...]:
     """Every table, in the order they are listed on the data page and in the package, with the years it covers
-    (the plan period for the strategy's own tables; the survey's dates are not in the source)."""
+    (the plan period for the strategy's own tables; the survey's dates are not in the source).
+
+    A part the strategy lacks has no table, never an empty one: measures, programs, their sub-items,
+    indicators, shared KPIs, the budget table, the population and survey figures."""
     plan = (s.period.start, s.period.end)
-    years = [r.year for r in p.vital_statistics.rows]
-    strategy_tables = (goals_table, measures_table, programs_table, program_sub_items_table, indicators_table,
-                       indicator_values_table, budget_items_table)
-    return (*(replace(make(s, strategy_source), period=plan) for make in strategy_tables),
-            replace(births_deaths_table(p), period=(min(years), max(years)) if years else None),
-            replace(fertility_table(p), period=(p.fertility.year, p.fertility.year)),
-            survey_table(sv))
+    programs = [p for _, _, p in s.programs()]
+    indicators = s.indicators()
+    strategy_tables = (goals_table, *((measures_table,) if any(g.measures for g in s.goals) else ()),
+                       *((programs_table,) if programs else ()),
+                       *((program_sub_items_table,) if any(p.sub_items for p in programs) else ()),
+                       *((indicators_table,) if indicators else ()),
+                       *((indicator_measures_table,) if any(i.also_in for _, _, i in indicators) else ()),
+                       *((indicator_values_table,) if indicators else ()), *((budget_items_table,) if s.budget_items else ()))
+    tables = [replace(make(s, strategy_source), period=plan) for make in strategy_tables]
+    if p is not None:
+        years = [r.year for r in p.vital_statistics.rows]
+        tables += [replace(births_deaths_table(p), period=(min(years), max(years)) if years else None),
+                   replace(fertility_table(p), period=(p.fertility.year, p.fertility.year))]
+    if sv is not None:
+        tables.append(survey_table(sv))
+    return tuple(tables)

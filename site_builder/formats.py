@@ -82,3 +82,36 @@ def quantity(value: Decimal | int, unit: Unit, lang: Lang) -> str:
     if not name or name == "%":
         return digits + name
     return f"{digits} {name}"
+
+
+# --- numbering of goals and measures (the document's own style: Strategy.numbering) ---------------
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def goal_number(n: int, style: str, lang: Lang) -> str:
+    """Goal 4 as 「Ⅳ」 / "IV" (roman) or 4 (arabic)."""
+    if style == "arabic":
+        return str(n)
+    if lang == "ja":  # Ⅰ … Ⅻ are one character each; 13 is ⅩⅢ
+        return chr(0x215F + n) if n <= 12 else "Ⅹ" * ((n - 1) // 10) + chr(0x215F + (n - 1) % 10 + 1)
+    letters = ""
+    for value, numeral in _ROMAN:
+        while n >= value:
+            letters, n = letters + numeral, n - value
+    return letters
+
+
+def measure_number(n: int, style: str, lang: Lang) -> str:
+    """Measure 2 as 「②」 / "2." (circled) or "(2)" (parenthesised)."""
+    if style == "parenthesised":
+        return f"({n})"
+    return chr(0x245F + n) if lang == "ja" and n <= 20 else f"{n}."  # ① … ⑳
+
+
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count(n: int, lang: Lang) -> str:
+    """A small count in running text: 「4」 (「4つ」) / "four"; digits from 11 on."""
+    return _WORDS[n] if lang == "en" and 0 <= n < len(_WORDS) else str(n)

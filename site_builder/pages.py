@@ -12,10 +12,11 @@ from typing import Any
 from .accessibility import AccessibilityResults
 from .derive import Derived, IndicatorInfo, ProgramInfo
 from .exports import DataExport, citation, export_data
+from .grading import Rule
 from .inputs import Inputs
 from .markup import Narrative
-from .models import LANGS, BudgetItem, Goal, Lang, Site, Strategy
-from .progress import GRADES
+from .models import LANGS, BudgetItem, Goal, Lang, Site, Strategy, Text
+from .pages_review import ResultsStatus, results_status, review_pages
 
 STATUSES = ("continuing", "expanded", "new", "considering")
 
@@ -36,15 +37,17 @@ class HomeContext:
     status_counts: dict[str, int]
     program_count: int
     indicator_count: int
+    results: ResultsStatus | None = None  # the latest review's summary, or that none is published yet
 
 
 @dataclass(frozen=True)
 class GoalContext:
     strategy: Strategy
     goal: Goal
-    narrative: dict[Lang, Narrative]
+    narrative: dict[Lang, Narrative] | None  # None: the goal has no narrative (content/goals/<id>.*.md)
     strategic: list[IndicatorInfo]
     measures: list[tuple[Any, list[ProgramInfo], list[IndicatorInfo]]]  # (Measure, programs, KPIs)
+    also: dict[str, list[IndicatorInfo]]  # measure id → KPIs of other measures that list it in `also_in`
     previous: Goal | None
     next: Goal | None
 
@@ -54,15 +57,18 @@ class AboutContext:
     """about/: section 1 of the source, and how indicators are graded."""
 
     strategy: Strategy
-    narrative: dict[Lang, Narrative]
-    grades: tuple[str, ...]  # every grade, in order, for the explanation of the rule
+    narrative: dict[Lang, Narrative] | None  # None: no content/pages/about.*.md
+    rule: Rule  # the grading rule of data/site.yaml: its bands and states are explained, with anchors
+    reviewed: bool  # at least one yearly review is recorded
 
 
 @dataclass(frozen=True)
 class VisionContext:
-    """vision/: section 2, with its figures where the narrative places them (charts: `h.chart(name)`)."""
+    """vision/: section 2, with its figures where the narrative places them (charts: `h.chart(name)`).
+    The page exists only where content/pages/vision.*.md does; its title is the strategy's own."""
 
     strategy: Strategy
+    title: Text  # data/site.yaml sections.vision.title
     narrative: dict[Lang, Narrative]
 
 
@@ -80,6 +86,7 @@ class ProgramsContext:
 class IndicatorsContext:
     strategy: Strategy
     rows: list[IndicatorInfo]
+    target_year: int | None  # the fiscal year of every target, where they share one
 
 
 @dataclass(frozen=True)
@@ -130,25 +137,37 @@ class PageSet:
 def plan_pages(inputs: Inputs, derived: Derived, data: DataExport | None = None) -> list[Page]:
     """`data`: the open-data files already made by the build (made here when not given)."""
     s = inputs.strategy
-    data = data or export_data(inputs.site, s, inputs.population, inputs.survey)
+    data = data or export_data(inputs.site, s, inputs.population, inputs.survey, derived)
     out = PageSet()
+    # A part the strategy lacks has no page: no programs, no status tags, no budget table, no vision narrative.
+    statuses = {tag: n for tag, n in derived.status_counts.items() if n}
     out.add(Page("", "home.html", HomeContext(
         s, [(g, [i for i in derived.indicators_of(g) if i.kind == "strategic"]) for g in s.goals],
-        derived.status_counts, len(derived.programs), len(derived.indicators))))
+        statuses, len(derived.programs), len(derived.indicators), results_status(inputs, derived))))
     for n, goal in enumerate(s.goals):
         infos = derived.indicators_of(goal)
         measures = [(m, derived.programs_in(m),
                      [i for i in infos if i.measure is not None and i.measure.id == m.id]) for m in goal.measures]
+        also = {m.id: [i for i in derived.indicators if m.id in i.indicator.also_in] for m in goal.measures}
         out.add(Page(f"goals/{goal.id}/", "goal.html", GoalContext(
             s, goal, _narrative(inputs, f"goals/{goal.id}"), [i for i in infos if i.kind == "strategic"],
-            measures, s.goals[n - 1] if n else None, s.goals[n + 1] if n + 1 < len(s.goals) else None)))
-    out.add(Page("about/", "about.html", AboutContext(s, _narrative(inputs, "pages/about"), GRADES)))
-    out.add(Page("vision/", "vision.html", VisionContext(s, _narrative(inputs, "pages/vision"))))
-    for status in (None, *STATUSES):
-        out.add(Page("programs/" + (f"{status}/" if status else ""), "programs.html",
-                     _programs_context(s, derived, status)))
-    out.add(Page("indicators/", "indicators.html", IndicatorsContext(s, list(derived.indicators))))
-    out.add(Page("budget/", "budget.html", _budget_context(s, derived)))
+            measures, also, s.goals[n - 1] if n else None, s.goals[n + 1] if n + 1 < len(s.goals) else None)))
+    out.add(Page("about/", "about.html", AboutContext(s, _narrative(inputs, "pages/about"), derived.rule,
+                                                      bool(derived.reviews))))
+    vision = _narrative(inputs, "pages/vision")
+    if vision and inputs.site.sections.vision:
+        out.add(Page("vision/", "vision.html", VisionContext(s, inputs.site.sections.vision.title, vision)))
+    if derived.programs:
+        for status in (None, *statuses):
+            out.add(Page("programs/" + (f"{status}/" if status else ""), "programs.html",
+                         _programs_context(s, derived, status, statuses)))
+    years = {i.indicator.target.year for i in derived.indicators}
+    if derived.indicators:
+        out.add(Page("indicators/", "indicators.html", IndicatorsContext(
+            s, list(derived.indicators), years.pop() if len(years) == 1 else None)))
+    review_pages(out, inputs, derived, Page)  # indicators/<id>/, reviews/, reviews/<year>/
+    if s.budget_items:
+        out.add(Page("budget/", "budget.html", _budget_context(s, derived)))
     out.add(Page("data/", "data.html", _data_context(s, inputs.site, data)))
     out.add(Page("search/", "search.html", SearchContext(s)))
     out.add(Page("accessibility/", "accessibility.html", AccessibilityContext(
@@ -157,11 +176,14 @@ def plan_pages(inputs: Inputs, derived: Derived, data: DataExport | None = None)
     return out.pages
 
 
-def _narrative(inputs: Inputs, name: str) -> dict[Lang, Narrative]:
+def _narrative(inputs: Inputs, name: str) -> dict[Lang, Narrative] | None:
+    """A narrative in both languages, or None where the project leaves it out."""
+    if not inputs.has_narrative(name):
+        return None
     return {lang: inputs.narratives[(name, lang)] for lang in LANGS}
 
 
-def _programs_context(s: Strategy, derived: Derived, status: str | None) -> ProgramsContext:
+def _programs_context(s: Strategy, derived: Derived, status: str | None, statuses: dict[str, int]) -> ProgramsContext:
     def keep(info: ProgramInfo) -> bool:
         return status is None or status in info.statuses
 
@@ -172,15 +194,16 @@ def _programs_context(s: Strategy, derived: Derived, status: str | None) -> Prog
         if measures:
             groups.append((goal, measures))
     shown = sum(len(ps) for _, ms in groups for _, ps in ms)
-    return ProgramsContext(s, status, groups, derived.status_counts, len(derived.programs), shown)
+    return ProgramsContext(s, status, groups, statuses, len(derived.programs), shown)
 
 
 def _budget_context(s: Strategy, derived: Derived) -> BudgetContext:
     groups = []
-    for goal in s.goals:
+    for goal in s.goals:  # no heading for a goal or measure without programs
         measures = [(m, [(p, list(p.budget)) for p in derived.programs_in(m)])
-                    for m in goal.measures]
-        groups.append((goal, measures))
+                    for m in goal.measures if derived.programs_in(m)]
+        if measures:
+            groups.append((goal, measures))
     codes = {b.code for b in s.budget_items if b.code and b.code != "-"}
     return BudgetContext(s, groups, len(codes))
 

@@ -15,15 +15,17 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import formats
+from . import formats, headers
 from .chart_render import ChartView
+from .charts import as_of_label
 from .i18n import Catalogue
-from .models import LANGS, Amount, Lang, Text, Unit
+from .models import LANGS, Amount, Lang, Numbering, Text, Unit
 
 
 def environment(templates: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(csp=headers.csp, referrer_policy=headers.REFERRER_POLICY)
     return env
 
 
@@ -55,6 +57,8 @@ class Helpers:
     absolute: bool = False  # the 404 page is served at any depth: link from the site root
     charts: Mapping[tuple[Lang, str], ChartView] = field(default_factory=dict)
     shown_charts: list[str] = field(default_factory=list)  # the page loads the chart scripts if any
+    numbering: Numbering = field(default_factory=Numbering)  # the document's style: Ⅰ/① or 1/(1)
+    pages: frozenset[str] = frozenset()  # the key of every page the site has (empty: not known)
 
     @property
     def other(self) -> Lang:
@@ -63,6 +67,11 @@ class Helpers:
     @property
     def langs(self) -> tuple[Lang, ...]:
         return LANGS
+
+    @property
+    def root(self) -> str:
+        """The path from this page to the site root ("../../"): links written from the root become relative."""
+        return self._prefix()
 
     def _prefix(self) -> str:
         if self.absolute:
@@ -97,14 +106,42 @@ class Helpers:
 
     def url(self, key: str, lang: Lang | None = None) -> str:
         """Relative link to another page of the site ("goals/g1/", "" for home, "data/goals.csv" for a file)."""
-        target = key if "." in key.rsplit("/", 1)[-1] and not key.endswith(".html") else output_path(key, lang or self.lang)
+        is_file = "." in key.rsplit("/", 1)[-1] and not key.endswith(".html")
+        if not is_file and not self.has(key):  # a template linking to a section this strategy lacks
+            self.warnings.add(f"page '{self.key or 'home'}' links to '{key}', a page this site does not have")
+        target = key if is_file else output_path(key, lang or self.lang)
         return self._prefix() + target
+
+    def has(self, key: str) -> bool:
+        """Whether the site has this page: a section the strategy lacks has none, and nothing links to it."""
+        return not self.pages or key in self.pages
+
+    def goal_no(self, n: int) -> str:
+        return formats.goal_number(n, self.numbering.goals, self.lang)
+
+    def measure_no(self, n: int) -> str:
+        return formats.measure_number(n, self.numbering.measures, self.lang)
+
+    def join(self, items: list[str]) -> Markup:
+        """「a・b・c」 / "a, b and c"."""
+        items = [escape(item) for item in items]
+        if self.lang == "ja" or len(items) < 2:
+            return Markup("・").join(items)
+        return Markup(", ").join(items[:-1]) + Markup(" and ") + items[-1]
+
+    def count(self, n: int) -> str:
+        """A small count in running text: 「4」 / "four"."""
+        return formats.count(n, self.lang)
 
     def chart(self, chart_id: str) -> ChartView:
         """A chart in this page's language ("indicator-<id>", "goal-<id>", "fertility", …)."""
         view = self.charts[(self.lang, chart_id)]
         self.shown_charts.append(chart_id)
         return view
+
+    def has_chart(self, chart_id: str) -> bool:
+        """Whether the site made this chart (a goal's overview waits for a published result)."""
+        return (self.lang, chart_id) in self.charts
 
     def asset(self, path: str) -> str:
         return self._prefix() + "assets/" + path
@@ -115,6 +152,10 @@ class Helpers:
     def fy(self, year: int) -> str:
         return formats.fiscal_year(year, self.lang)
 
+    def era(self, year: int, kind: str = "fiscal") -> str:
+        """The era year alone, 「平成31」, for text that adds 年度 itself."""
+        return formats.era_of(year, kind)
+
     def year(self, amount: Amount) -> str:
         if amount.year is None:
             return self.t("year.not_stated")
@@ -123,9 +164,25 @@ class Helpers:
     def qty(self, value: Decimal | int, unit: Unit) -> str:
         return formats.quantity(value, unit, self.lang)
 
+    def amount(self, amount: Amount, unit: Unit) -> str:
+        """A baseline or target as written: in its own unit where it has one (1.2億円), else in `unit`."""
+        return formats.quantity(amount.written, amount.shown_unit(unit), self.lang)
+
     def paren(self, inner: str) -> Markup:
         """Brackets of the page's language: 「（…）」 in Japanese, "(…)" in English."""
         return Markup("（{}）" if self.lang == "ja" else "({})").format(inner)
+
+    def as_of(self, result) -> str:
+        """What a reviewed value refers to (derive.Result): 「平成29年4月1日」, "FY2016", "2016"."""
+        return as_of_label(result, self.lang)
+
+    def day(self, value: str) -> str:
+        """A "YYYY-MM" or "YYYY-MM-DD" of the data (when a review was held): a month, or a day."""
+        shown = formats.year_month(value, self.lang)
+        if len(value) < 10:
+            return shown
+        day = int(value[8:])
+        return f"{shown}{day}日" if self.lang == "ja" else f"{day} {shown}"
 
     def num(self, value: Decimal | int) -> str:
         return formats.number(value, self.lang)

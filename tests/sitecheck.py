@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 URL_ATTRS = {"href", "src", "action", "poster", "data"}
 
@@ -45,3 +46,23 @@ def parse(path: Path) -> PageRefs:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def internal_links(site: Path, skip: tuple[str, ...] = ()) -> tuple[int, list[str]]:
+    """Follow every relative link and anchor of every page: (how many were checked, the broken ones).
+    Links to other hosts and the 404 page's root-relative links are not followed; `skip` names URL parts
+    to leave out (e.g. "pagefind/" where the search index was not built)."""
+    checked, broken = 0, []
+    for page in html_pages(site):
+        for tag, attr, url, _ in parse(page).urls:
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("//") or page.name == "404.html" or any(s in url for s in skip):
+                continue
+            target = (page.parent / parts.path).resolve() if parts.path else page
+            where = f"{page.relative_to(site)}: {tag}[{attr}]={url}"
+            if not target.is_file():
+                broken.append(f"{where} does not exist")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
+                broken.append(f"{where}: no #{parts.fragment} there")
+            checked += 1
+    return checked, broken

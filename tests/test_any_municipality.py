@@ -19,7 +19,7 @@ import frictionless
 import pytest
 from badinput import edit, line_of, rebuild
 from conftest import ROOT, write_tiny
-from sitecheck import html_pages, parse
+from sitecheck import html_pages, internal_links, parse
 
 from site_builder import formats
 from site_builder.build import build
@@ -111,17 +111,8 @@ def test_missing_sections_are_absent_from_navigation_pages_sitemap_and_open_data
 
 
 def test_every_internal_link_of_the_sample_resolves(sample_site):
-    checked = 0
-    for page in html_pages(sample_site):
-        for tag, attr, url, _ in parse(page).urls:
-            parts = urlsplit(url)
-            if parts.scheme or url.startswith("//") or page.name == "404.html":
-                continue
-            target = (page.parent / parts.path).resolve() if parts.path else page
-            assert target.is_file(), f"{page.relative_to(sample_site)}: {tag}[{attr}]={url} does not exist"
-            if parts.fragment and target.suffix == ".html":
-                assert parts.fragment in parse(target).ids, f"{page.relative_to(sample_site)}: no #{parts.fragment} in {url}"
-            checked += 1
+    checked, broken = internal_links(sample_site)
+    assert not broken, "\n".join(broken)
     assert checked > 300
 
 

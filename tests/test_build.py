@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, TINY_KPI
-from sitecheck import html_pages, parse
+from sitecheck import html_pages, internal_links, parse
 
 from site_builder.__main__ import main
 from site_builder.build import build
@@ -124,39 +124,63 @@ def test_every_page_has_its_twin_with_reciprocal_hreflang(shipped_site):
 
 
 def test_every_internal_link_resolves(shipped_site):
-    checked = 0
-    for page in html_pages(shipped_site):
-        for tag, attr, url, _ in parse(page).urls:
-            parts = urlsplit(url)
-            if parts.scheme or url.startswith("//") or page.name == "404.html":
-                continue  # external links are checked below; the 404 page links from the site root
-            target = (page.parent / parts.path).resolve() if parts.path else page
-            assert target.is_file(), f"{page.relative_to(shipped_site)}: {tag}[{attr}]={url} does not exist"
-            if parts.fragment and target.suffix == ".html":
-                assert parts.fragment in parse(target).ids, f"{page.relative_to(shipped_site)}: no #{parts.fragment} in {url}"
-            checked += 1
+    checked, broken = internal_links(shipped_site)
+    assert not broken, "\n".join(broken)
     assert checked > 1000
 
 
-def test_no_request_to_another_host(shipped_site):
-    """Nothing is loaded from another host; the only outside URLs are plain links the settings name,
-    and the site's own public address in canonical/alternate links (for search engines)."""
-    settings = load_inputs(ROOT).site
-    allowed_links = {settings.licence.url, settings.publisher_url}
-    for page in html_pages(shipped_site):
+def outside_links_the_data_names(root: Path) -> set[str]:
+    """The licence, the publisher, the city's review reports, the successor plan, each review's report."""
+    inputs = load_inputs(root)
+    site = inputs.site
+    return {site.licence.url, site.publisher_url, site.reports_url, site.successor.url if site.successor else None,
+            *(review.report_url for review in inputs.reviews)} - {None}
+
+
+def assert_nothing_from_another_host(built: Path, root: Path) -> set[str]:
+    """Nothing is loaded from another host; the only outside URLs are plain links the data names, and the
+    site's own public address in canonical/alternate links (for search engines). Returns the links seen."""
+    allowed_links, base_url, seen = outside_links_the_data_names(root), load_inputs(root).site.base_url, set()
+    for page in html_pages(built):
         for tag, attr, url, attrs in parse(page).urls:
             if not (urlsplit(url).scheme or url.startswith("//")):
                 continue
             if tag == "a":
                 assert url in allowed_links or url.startswith("mailto:"), f"{page}: link to {url}"
+                seen.add(url)
             elif tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
-                assert url.startswith(settings.base_url), f"{page}: {url}"
+                assert url.startswith(base_url), f"{page}: {url}"
             else:
-                pytest.fail(f"{page.relative_to(shipped_site)}: {tag}[{attr}] loads {url} from another host")
-    for path in shipped_site.rglob("*"):
+                pytest.fail(f"{page.relative_to(built)}: {tag}[{attr}] loads {url} from another host")
+    for path in built.rglob("*"):
         if path.suffix in (".css", ".js"):
             text = path.read_text(encoding="utf-8", errors="replace")
             assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), f"{path} loads from another host"
+    return seen
+
+
+def test_no_request_to_another_host(shipped_site):
+    assert_nothing_from_another_host(shipped_site, ROOT)
+
+
+@pytest.mark.parametrize("reviewed", [False, True], ids=["no-review-links-the-city-reports", "plan-ended-links-successor"])
+def test_links_the_data_configures_are_allowed(tiny_project, tmp_path, reviewed):
+    """Fixture data: the city's reports page (shown while nothing is published), a review's report and the
+    successor plan (shown once a review of the plan's last year exists) are the outside links the data adds."""
+    with (tiny_project / "data/site.yaml").open("a", encoding="utf-8") as f:
+        f.write("reports_url: https://city.example.jp/reviews\n"
+                "successor: {name: {ja: 第2期戦略, en: Second strategy}, url: https://city.example.jp/second}\n")
+    if reviewed:
+        (tiny_project / "data/reviews").mkdir()
+        (tiny_project / "data/reviews/2019.yaml").write_text(
+            "year: 2019\nheld: 2020-08\nreviewer: {ja: 推進委員会, en: Promotion Committee}\n"
+            "report_url: https://city.example.jp/review-2019.pdf\n"
+            "indicators:\n  - {id: waiting, value: 22, source: {ja: 担当課, en: Division statistics}}\n", encoding="utf-8")
+    build(tiny_project, tmp_path / "out", strict=True)
+    seen = assert_nothing_from_another_host(tmp_path / "out", tiny_project)
+    expected = ({"https://city.example.jp/review-2019.pdf", "https://city.example.jp/second"} if reviewed
+                else {"https://city.example.jp/reviews"})
+    assert expected <= seen <= outside_links_the_data_names(tiny_project)
 
 
 def test_404_page_links_from_the_site_root(shipped_site):

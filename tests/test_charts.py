@@ -16,17 +16,35 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import copy_project, write_tiny
 
 from site_builder import chart_render, charts, formats
 from site_builder.build import build
-from site_builder.derive import IndicatorInfo, derive
+from site_builder.chart_kit import Words
+from site_builder.derive import IndicatorInfo, derive, indicator_info
 from site_builder.inputs import load_inputs
-from site_builder.models import Actual, Grading
-from site_builder.progress import evaluate
+from site_builder.models import Text
+from site_builder.reviews import IndicatorResult, Review
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "charts"
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
+
+
+# Fixture data only, in a copy of the project: the shipped data has no review, and none may be invented there.
+# One review of goal 1 with every kind of row: three bands, a not-measured entry, an indicator left out.
+REVIEW_2016 = """\
+year: 2016
+held: 2017-08
+reviewer: {ja: 推進委員会, en: Strategy Promotion Committee}
+indicators:
+  - {id: total-fertility-rate, value: 1.24, as_of: {year: 2016, kind: calendar}, source: {ja: 東京都, en: Tokyo}}
+  - {id: childrearing-friendly-rating, value: 74.5, source: {ja: 市民意識調査, en: Residents' survey}}
+  - {id: nursery-waiting-list, value: 38, as_of: {date: "2017-04-01"}, source: {ja: 保育課, en: Childcare Division}}
+  - {id: fertility-treatment-grant-cases, value: 13, source: {ja: 健康推進課, en: Health Division}}
+  - {id: matchmaking-couples, not_measured: {ja: 集計中のため, en: Still being counted}}
+  - {id: school-education-satisfaction, value: 80, source: {ja: 市民意識調査, en: Residents' survey}}
+"""
 
 
 @pytest.fixture(scope="module")
@@ -35,19 +53,32 @@ def shipped():
     return inputs, derive(inputs)
 
 
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("reviewed") / "project")
+    (root / "data/reviews").mkdir(exist_ok=True)
+    (root / "data/reviews/2016.yaml").write_text(REVIEW_2016, encoding="utf-8")
+    inputs = load_inputs(root)
+    assert inputs.warnings == () and len(inputs.reviews) == 1
+    return inputs, derive(inputs)
+
+
 def all_of(shipped, lang):
+    """Every chart as the build makes it."""
     inputs, derived = shipped
     return {c.id: c for c in charts.all_charts(derived.indicators, inputs.strategy.goals, inputs.population,
-                                               inputs.survey, inputs.catalogue, lang, inputs.strategy.period.start)}
+                                               inputs.survey, inputs.catalogue, lang, inputs.strategy.period.start,
+                                               inputs.strategy.numbering, derived.reviews, derived.rule)}
 
 
 def with_actuals(shipped) -> IndicatorInfo:
     """Fixture data only: the shipped data has no actual values, and none may be invented there."""
     inputs, derived = shipped
     info = derived.indicator("nursery-waiting-list")
-    ind = info.indicator.model_copy(update={"actuals": [Actual(year=2016, value=Decimal(40)),
-                                                        Actual(year=2017, value=Decimal(31))]})
-    return IndicatorInfo(ind, info.goal, info.measure, evaluate(ind, Grading(), 2015))
+    reviews = tuple(Review(year=year, held=f"{year + 1}-08", reviewer=Text(ja="推進委員会"), indicators=[
+        IndicatorResult(id=info.indicator.id, value=Decimal(value), source=Text(ja="担当課"))])
+        for year, value in ((2016, 40), (2017, 31)))
+    return indicator_info(derived.rule, reviews, info.goal, info.measure, info.indicator, 2015)
 
 
 # --- the specs ---------------------------------------------------------------------------------
@@ -56,7 +87,6 @@ SNAPSHOT_CASES = {
     "indicator-year-not-stated": "indicator-nursery-waiting-list",
     "indicator-calendar-baseline": "indicator-total-fertility-rate",
     "indicator-no-baseline": "indicator-open-datasets",
-    "goal": "goal-g1",
     "vital-statistics": "vital-statistics",
     "fertility": "fertility",
     "survey": "survey-reasons-pleasant",
@@ -80,6 +110,11 @@ def test_spec_snapshot(shipped, case, lang):
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
+def test_goal_spec_snapshot(reviewed, lang):
+    check_snapshot(f"goal.{lang}", all_of(reviewed, lang)["goal-g1"].spec)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
 def test_spec_snapshot_with_actuals(shipped, lang):
     inputs, _ = shipped
     chart = charts.indicator_chart(with_actuals(shipped), inputs.catalogue, lang, 2015)
@@ -92,7 +127,7 @@ def test_same_input_same_json(shipped):
     assert first == second
 
 
-def test_every_encoding_has_a_type_and_data_is_inline(shipped):
+def test_every_encoding_has_a_type_and_data_is_inline(shipped, reviewed):
     def walk(node):
         if isinstance(node, dict):
             if "encoding" in node:
@@ -111,19 +146,19 @@ def test_every_encoding_has_a_type_and_data_is_inline(shipped):
                 walk(value)
 
     for lang in ("ja", "en"):
-        for chart in all_of(shipped, lang).values():
+        for chart in [*all_of(shipped, lang).values(), *all_of(reviewed, lang).values()]:
             walk(chart.spec)
             assert "http" not in json.dumps(chart.spec), chart.id
 
 
-def test_every_spec_is_valid_vega_lite(shipped):
+def test_every_spec_is_valid_vega_lite(shipped, reviewed):
     """The build skips Altair's validation for speed; it is done here instead."""
     from altair.utils.schemapi import validate_jsonschema
     from altair.vegalite.v6.schema.core import load_schema
 
     schema = load_schema()
     for lang in ("ja", "en"):
-        for chart in all_of(shipped, lang).values():
+        for chart in [*all_of(shipped, lang).values(), *all_of(reviewed, lang).values()]:
             validate_jsonschema(chart.spec, schema)
     inputs, _ = shipped
     validate_jsonschema(charts.indicator_chart(with_actuals(shipped), inputs.catalogue, "en", 2015).spec, schema)
@@ -179,6 +214,24 @@ def test_numbers_and_years_in_both_languages(shipped):
     assert "FY2019" in {v["year_label"] for v in values(en)}
 
 
+def test_goal_overview_only_once_a_result_exists(shipped, reviewed):
+    """Before any review a goal overview would be empty tracks: none is made. With one, a goal with a
+    reviewed indicator gets its overview, every row says its grade or state, best first in the summary."""
+    for lang in ("ja", "en"):
+        assert not [c for c in all_of(shipped, lang) if c.startswith(("goal-", "review-"))]
+        made = [c for c in all_of(reviewed, lang) if c.startswith(("goal-", "review-"))]
+        assert made == ["goal-g1", "review-2016"]  # goals 2–4 have no reviewed indicator
+    goal = all_of(reviewed, "ja")["goal-g1"]
+    assert {row[0].text: row[5].value for row in goal.table.rows} == {
+        "合計特殊出生率": "steady", "子育てしやすいと回答する市民（就学前の保護者の割合）": "needs-improvement",
+        "保育園待機児童数": "roughly", "不妊・不育症治療費助成数": "steady", "婚活事業のカップリング数": "not_measured",
+        "身近な生活環境に満足している人の割合": "not_reviewed", "学校教育に関する保護者の満足度": "steady"}
+    waiting = next(row for row in goal.table.rows if row[0].text == "保育園待機児童数")
+    assert [c.text for c in waiting[1:5]] == ["45人", "20人", "38人", "28%"]  # (45 − 38) ÷ (45 − 20)
+    assert goal.summary == ("指標7件のうち、◎ 順調に進んでいる 3件、○ 概ね順調 1件、△ 改善が必要 1件、"
+                            "未評価 1件、未測定 1件。")
+
+
 def test_actuals_and_grade_are_charted(shipped):
     inputs, _ = shipped
     info = with_actuals(shipped)
@@ -189,7 +242,7 @@ def test_actuals_and_grade_are_charted(shipped):
         assert [a["value"] for a in actual] == [40, 31]
         assert [r[2].value for r in chart.table.rows] == [45, 40, 31, 20]
     ja = charts.indicator_chart(info, inputs.catalogue, "ja", 2015)
-    grade = inputs.catalogue.get("ja", f"grade.{info.progress.grade}")
+    grade = charts.outcome_label(info.outcome, "ja", Words(inputs.catalogue, "ja"))
     assert f"評価は「{grade}」" in ja.summary and "31人" in ja.summary
     goal = charts.goal_chart(info.goal, [info], inputs.catalogue, "en")
     row = goal.spec["data"]["values"][0]
@@ -276,16 +329,18 @@ def test_every_indicator_has_a_chart_in_both_languages(shipped_site, shipped):
     inputs, derived = shipped
     for info in derived.indicators:
         for lang, prefix in (("ja", ""), ("en", "en/")):
-            page = (shipped_site / f"{prefix}goals/{info.goal.id}/index.html").read_text(encoding="utf-8")
-            fig = figure(page, f"indicator-{info.indicator.id}")
-            assert re.search(r'<svg [^>]*role="img" aria-label="[^"]+"', fig)
-            assert f'id="chart-indicator-{info.indicator.id}-summary"' in fig
-            assert re.search(r"<caption[^>]*>.+</caption>", fig) and '<th scope="col">' in fig
+            for page_path in (f"{prefix}goals/{info.goal.id}/index.html", f"{prefix}indicators/{info.indicator.id}/index.html"):
+                fig = figure((shipped_site / page_path).read_text(encoding="utf-8"), f"indicator-{info.indicator.id}")
+                assert re.search(r'<svg [^>]*role="img" aria-label="[^"]+"', fig)
+                assert f'id="chart-indicator-{info.indicator.id}-summary"' in fig
+                assert re.search(r"<caption[^>]*>.+</caption>", fig) and '<th scope="col">' in fig
             for kind in ("csv", "vl.json"):
                 assert (shipped_site / f"charts/{lang}/indicator-{info.indicator.id}.{kind}").is_file()
-    for goal in inputs.strategy.goals:
+    for goal in inputs.strategy.goals:  # no review shipped: no goal overview of empty tracks
         for prefix in ("", "en/"):
-            figure((shipped_site / f"{prefix}goals/{goal.id}/index.html").read_text(encoding="utf-8"), f"goal-{goal.id}")
+            page = (shipped_site / f"{prefix}goals/{goal.id}/index.html").read_text(encoding="utf-8")
+            assert f'id="chart-goal-{goal.id}"' not in page
+            assert not (shipped_site / f"charts/ja/goal-{goal.id}.csv").exists()
 
 
 def test_svg_speaks_the_page_language(shipped_site):
@@ -325,13 +380,13 @@ def test_tables_equal_the_data(shipped_site, shipped):
         [r.births, r.deaths] for r in inputs.population.vital_statistics.rows]
 
 
-def test_spec_block_and_file_match_the_page(shipped_site):
-    page = (shipped_site / "en/goals/g2/index.html").read_text(encoding="utf-8")
-    block = re.search(r'<script type="application/json" id="chart-goal-g2-spec">(.*?)</script>', page, re.S).group(1)
+def test_spec_block_and_file_match_the_page(tiny_reviewed):
+    page = (tiny_reviewed / "en/goals/g1/index.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="chart-goal-g1-spec">(.*?)</script>', page, re.S).group(1)
     data = json.loads(block)
     assert data["options"]["ast"] is True and data["options"]["actions"]["editor"] is False
     assert "Save as PNG image" in data["options"]["i18n"].values()
-    on_disk = json.loads((shipped_site / "charts/en/goal-g2.vl.json").read_text(encoding="utf-8"))
+    on_disk = json.loads((tiny_reviewed / "charts/en/goal-g1.vl.json").read_text(encoding="utf-8"))
     assert on_disk.pop("$schema").startswith("https://vega.github.io/schema/vega-lite/")
     assert on_disk == data["spec"]
 
@@ -359,20 +414,32 @@ def test_scripts_only_on_pages_with_charts(shipped_site):
     assert "vega-embed.js" not in programs and "charts.js" not in programs
     bundle = (shipped_site / "assets/vendor/vega-embed.js").read_text(encoding="utf-8")
     assert bundle.split("\n", 1)[1].startswith("(function () {") and bundle.rstrip().endswith("})();")
-    assert "window.KiyoseVega" in bundle
+    assert "window.SiteVega" in bundle
 
 
-def test_built_site_with_actuals(tmp_path, monkeypatch):
-    """Fixture data in tmp_path: an actual value reaches the chart, its table and its CSV."""
-    from conftest import TINY_KPI, write_tiny
+@pytest.fixture(scope="module")
+def tiny_reviewed(tmp_path_factory) -> Path:
+    """Fixture data in a tmp folder: the tiny project with one review, built strict."""
+    root = write_tiny(tmp_path_factory.mktemp("tiny-reviewed") / "tiny")
+    (root / "data/reviews").mkdir()
+    (root / "data/reviews/2017.yaml").write_text(
+        "year: 2017\nheld: 2018-08\nreviewer: {ja: 推進委員会, en: Promotion Committee}\n"
+        "indicators:\n  - {id: waiting, value: 30, source: {ja: 担当課, en: Division statistics}}\n", encoding="utf-8")
+    out = root.parent / "out"
+    build(root, out, strict=True)
+    return out
 
-    kpi = TINY_KPI.replace("            direction: lower\n",
-                           "            direction: lower\n            actuals:\n              - {year: 2017, value: 30}\n")
-    root = write_tiny(tmp_path / "tiny", kpi)
-    monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))
-    build(root, tmp_path / "out", strict=True)
-    page = (tmp_path / "out/goals/g1/index.html").read_text(encoding="utf-8")
+
+def test_built_site_with_actuals(tiny_reviewed):
+    """A reviewed value reaches the chart, its table and its CSV; the goal gets its overview."""
+    page = (tiny_reviewed / "goals/g1/index.html").read_text(encoding="utf-8")
     rows = cells(figure(page, "indicator-waiting"))
     assert ["実績値", "平成29年度（2017年度）", "30"] in rows
     assert "評価は「" in figure(page, "indicator-waiting")
-    assert "30" in (tmp_path / "out/charts/en/indicator-waiting.csv").read_text(encoding="utf-8-sig")
+    assert "30" in (tiny_reviewed / "charts/en/indicator-waiting.csv").read_text(encoding="utf-8-sig")
+    for prefix in ("", "en/"):
+        goal = figure((tiny_reviewed / f"{prefix}goals/g1/index.html").read_text(encoding="utf-8"), "goal-g1")
+        assert re.search(r'<svg [^>]*role="img" aria-label="[^"]+"', goal) and '<th scope="col">' in goal
+    en = cells(figure((tiny_reviewed / "en/goals/g1/index.html").read_text(encoding="utf-8"), "goal-g1"))
+    assert [r[0] for r in en[1:]] == ["Total fertility rate", "Children on nursery waiting lists"]
+    assert en[2][3] == "30 children" and en[1][5] == "Not reviewed yet"

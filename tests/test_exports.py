@@ -447,3 +447,106 @@ def test_libreoffice_keeps_the_leading_zero_when_the_code_column_is_imported_as_
     soffice(["--infilter=" + UTF8 + ",5/2", "--convert-to", "xlsx", "--outdir", "xlsx", "data/budget_items.csv"],
             tmp_path)
     assert "0104010217" in xlsx_strings(tmp_path / "xlsx/budget_items.xlsx")
+
+
+# --- formula injection and safe serialisation ---------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+def hostile_strategy():
+    """The golden strategy with texts a spreadsheet would run as formulas (OWASP's starting characters)."""
+    from site_builder.models import Strategy
+
+    data = json.loads(json.dumps(GOLDEN_STRATEGY))
+    programs = data["goals"][0]["measures"][0]["programs"]
+    programs[0]["name"] = {"ja": FORMULA, "en": "+81 42-492-5111"}
+    programs[1]["description"] = {"ja": "@SUM(A1:A9)", "en": "-2+3"}
+    data["goals"][0]["measures"][0]["aim"] = {"ja": "@メンション", "en": "a = b stays"}
+    return Strategy.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def hostile_export(inputs) -> DataExport:
+    return export_data(inputs.site, hostile_strategy(), inputs.population, inputs.survey)
+
+
+def test_text_cells_that_look_like_formulas_are_neutralised_in_csv_and_kept_in_json(hostile_export):
+    programs = {row["program_id"]: row for row in read_csv(hostile_export.files["data/programs.csv"])}
+    assert programs["nursery"]["name_ja"] == "'" + FORMULA
+    assert programs["nursery"]["name_en"] == "'+81 42-492-5111"
+    assert programs["open-data"]["description_ja"] == "'@SUM(A1:A9)"
+    assert programs["open-data"]["description_en"] == "'-2+3"
+    measures = read_csv(hostile_export.files["data/measures.csv"])
+    assert measures[0]["aim_ja"] == "'@メンション" and measures[0]["aim_en"] == "a = b stays"
+    strategy = json.loads(hostile_export.files["data/strategy.json"])["strategy"]
+    program = strategy["goals"][0]["measures"][0]["programs"][0]
+    assert program["name"] == {"ja": FORMULA, "en": "+81 42-492-5111"}  # the JSON keeps the text as written
+
+
+def test_numbers_and_codes_are_never_neutralised(hostile_export):
+    indicators = {row["indicator_id"]: row for row in read_csv(hostile_export.files["data/indicators.csv"])}
+    assert indicators["net-migration"]["baseline"] == "-13"
+    values = [row["value"] for row in read_csv(hostile_export.files["data/indicator_values.csv"])]
+    assert "-13" in values
+    codes = [row["code"] for row in read_csv(hostile_export.files["data/budget_items.csv"])]
+    assert codes == ["0103020201", "-", "-", ""]  # "-": the dash printed in the source, for each of its programs
+
+
+def test_the_neutralised_package_still_validates_with_frictionless(hostile_export, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    folder = write_files(hostile_export.files, tmp_path) / "data"
+    report = frictionless.validate(folder / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_chart_downloads_neutralise_text_and_keep_numbers():
+    from site_builder.exports import csv_text
+
+    text = csv_text(["label", "value"], [["=1+1", -13], ["-", 1.5], ["\tx", Decimal("-2.50")], ["plain", 0]])
+    assert text == "\ufefflabel,value\r\n'=1+1,-13\r\n'-,1.5\r\n'\tx,-2.50\r\nplain,0\r\n"
+
+
+def sheet_formulas(path: Path) -> list[str]:
+    """The formulas of an .xlsx's first sheet (its <f> elements)."""
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    root = ElementTree.fromstring(zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml"))
+    return [f.text or "" for f in root.iter(f"{ns}f")]
+
+
+@needs_soffice
+def test_libreoffice_shows_a_neutralised_formula_as_text(hostile_export, tmp_path):
+    write_files(hostile_export.files, tmp_path)
+    # The same table without neutralising: LibreOffice turns the cell into a live formula.
+    raw = hostile_export.files["data/programs.csv"].replace(b'"\'=HYPERLINK', b'"=HYPERLINK')  # a quoted cell
+    assert raw != hostile_export.files["data/programs.csv"]
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw/programs.csv").write_bytes(raw)
+    soffice(["--infilter=" + UTF8, "--convert-to", "xlsx", "--outdir", "xlsx", "data/programs.csv"], tmp_path)
+    soffice(["--infilter=" + UTF8, "--convert-to", "xlsx", "--outdir", "xlsx-raw", "raw/programs.csv"], tmp_path)
+    assert any("HYPERLINK" in f.upper() for f in sheet_formulas(tmp_path / "xlsx-raw/programs.xlsx"))
+    assert sheet_formulas(tmp_path / "xlsx/programs.xlsx") == []
+    assert any(FORMULA in s for s in xlsx_strings(tmp_path / "xlsx/programs.xlsx"))
+
+
+def test_json_is_made_by_an_encoder_that_knows_decimal():
+    from site_builder.exports import json_bytes
+
+    value = {"nul": "a\0b", "quote": 'say "hi" </script>', "line": "x\u2028y",
+             "numbers": [Decimal("1.40"), Decimal("41.08"), Decimal("-13"), Decimal("1E+2"), Decimal("0.000001")]}
+    text = json_bytes(value).decode("utf-8")
+    assert json.loads(text, parse_float=Decimal) == {**value, "numbers": [Decimal("1.40"), Decimal("41.08"), Decimal("-13"),
+                                                                        Decimal("100"), Decimal("0.000001")]}
+    assert '"numbers": [\n    1.40,\n    41.08,\n    -13,\n    100,\n    0.000001\n  ]' in text
+    plain = {"a": [1, 2.5, True, None, {}, []], "b": {"c": "日本語"}}
+    assert json_bytes(plain) == (json.dumps(plain, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    with pytest.raises(ValueError):
+        json_bytes({"x": Decimal("NaN")})
+
+
+def test_every_json_file_parses_and_keeps_the_written_digits(exported):
+    for path, content in exported.files.items():
+        if path.endswith((".json", ".jsonld")):
+            json.loads(content)  # the whole file is JSON
+    text = exported.files["data/strategy.json"].decode("utf-8")
+    assert '"value": 41.08' in text and '"rate": 1.40' in text and '"value": -13' in text

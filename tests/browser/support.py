@@ -81,7 +81,7 @@ def _order(check: str) -> tuple[int, str]:
 
 # Pages whose charts assets/charts.js makes interactive are inspected once that has finished, so the
 # DOM tested is the one people get (and a chart that never goes live fails the test).
-SETTLED = """() => document.fonts.status === "loaded" && (!window.KiyoseVega ||
+SETTLED = """() => document.fonts.status === "loaded" && (!window.SiteVega ||
   [...document.querySelectorAll("figure.chart[data-chart-spec]")].every(f => f.classList.contains("chart-live")))"""
 
 
