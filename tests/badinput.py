@@ -52,24 +52,21 @@ class Result:
         """Exit 1, no traceback, the old site untouched, and an error at file:line saying each of `says`.
         Returns that error line."""
         assert self.code == 1, f"expected exit 1, got {self.code}\n{self.err}"
-        assert "Traceback" not in self.err + self.out, self.err
         assert self.unchanged, "the previous build was changed by a failed build"
-        where = f"{file}:{line}:" if line is not None else f"{file}:"
-        hits = [e for e in self.errors if e.startswith(where)]
-        assert hits, f"no error at {where}\n{self.err}"
-        for fragment in says:
-            assert any(fragment in e for e in hits), f"no error at {where} says {fragment!r}\n{self.err}"
-        return hits[0]
+        return self._located("error", self.errors, file, line, says)
 
     def warns_at(self, file: str, line: int | None, *says: str) -> str:
         """Exit 0, no traceback, and a warning at file:line saying each of `says`. Returns that warning."""
         assert self.code == 0, f"expected exit 0, got {self.code}\n{self.err}"
+        return self._located("warning", self.warnings, file, line, says)
+
+    def _located(self, kind: str, lines: list[str], file: str, line: int | None, says: tuple[str, ...]) -> str:
         assert "Traceback" not in self.err + self.out, self.err
         where = f"{file}:{line}:" if line is not None else f"{file}:"
-        hits = [w for w in self.warnings if w.startswith(where)]
-        assert hits, f"no warning at {where}\n{self.err}"
+        hits = [text for text in lines if text.startswith(where)]
+        assert hits, f"no {kind} at {where}\n{self.err}"
         for fragment in says:
-            assert any(fragment in w for w in hits), f"no warning at {where} says {fragment!r}\n{self.err}"
+            assert any(fragment in text for text in hits), f"no {kind} at {where} says {fragment!r}\n{self.err}"
         return hits[0]
 
 
