@@ -19,7 +19,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from .build import build
 from .errors import DataError, SiteError, StrictError
-from .serve import DEFAULT_PORT, PORT_TRIES, open_server
+from .serve.server import DEFAULT_PORT, PORT_TRIES, open_server
 from .writer import check_target
 
 UNCHANGED = "nothing was written, the previous build is unchanged."

@@ -6,19 +6,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chart_render import BUNDLE_PATH, cache_folder, chart_files, javascript_bundle, site_charts
-from .derive import derive
+from .charts.render import BUNDLE_PATH, cache_folder, chart_files, javascript_bundle, site_charts
+from .derive.facts import derive
 from .errors import StrictError
-from .exports import export_data
 from .headers import headers_file
-from .i18n import catalogue_gaps
-from .inputs import load_inputs
-from .markup import content_images
-from .models import LANGS
-from .pages import plan_pages
-from .render import Helpers, environment, output_path
-from .search import search_bundle
-from .site_files import robots_txt, sitemap_xml, static_assets
+from .load.inputs import load_inputs
+from .load.markup import content_images
+from .load.models import LANGS
+from .opendata.files import export_data
+from .render.environment import Helpers, environment, output_path
+from .render.i18n import catalogue_gaps
+from .render.pages import plan_pages
+from .render.search import search_bundle
+from .render.site_files import robots_txt, sitemap_xml, static_assets
 from .writer import Output, write_site
 
 

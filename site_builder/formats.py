@@ -12,7 +12,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .models import Lang, Unit
+from .load.models import Lang, Unit
 
 # (first day, era name); the era of a fiscal year is the era on its first day, 1 April.
 _ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))

@@ -23,7 +23,7 @@ from sitecheck import html_pages, internal_links, parse
 
 from site_builder import formats
 from site_builder.build import build
-from site_builder.inputs import load_inputs
+from site_builder.load.inputs import load_inputs
 
 SAMPLE = ROOT / "examples/sample-city"
 # What the sample leaves out, as the site would show it: pages, open-data tables, strategy.json keys.

@@ -14,7 +14,7 @@ from sitecheck import html_pages, internal_links, parse
 from site_builder.__main__ import main
 from site_builder.build import build
 from site_builder.errors import DataError, StrictError
-from site_builder.inputs import load_inputs
+from site_builder.load.inputs import load_inputs
 from site_builder.writer import Output
 
 

@@ -18,13 +18,15 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, write_tiny
 
-from site_builder import chart_render, charts, formats
+from site_builder import formats
 from site_builder.build import build
-from site_builder.chart_kit import Words
-from site_builder.derive import IndicatorInfo, derive, indicator_info
-from site_builder.inputs import load_inputs
-from site_builder.models import Text
-from site_builder.reviews import IndicatorResult, Review
+from site_builder.charts import render as chart_render
+from site_builder.charts import specs as charts
+from site_builder.charts.kit import Words
+from site_builder.derive.facts import IndicatorInfo, derive, indicator_info
+from site_builder.load.inputs import load_inputs
+from site_builder.load.models import Text
+from site_builder.load.reviews import IndicatorResult, Review
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "charts"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from site_builder import __main__ as cli
-from site_builder import serve
-from site_builder.serve import SiteServer, open_server
+from site_builder.serve import server as serve
+from site_builder.serve.server import SiteServer, open_server
 
 
 @pytest.fixture

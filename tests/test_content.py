@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 from site_builder.build import build
-from site_builder.inputs import load_inputs
+from site_builder.load.inputs import load_inputs
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from site_builder.exports import DataExport, export_data
-from site_builder.inputs import Inputs, load_inputs
-from site_builder.loaders import read_yaml
+from site_builder.load.inputs import Inputs, load_inputs
+from site_builder.load.loaders import read_yaml
+from site_builder.opendata.files import DataExport, export_data
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -235,9 +235,9 @@ GOLDEN_STRATEGY = {
 
 @pytest.mark.parametrize("table", ["indicators", "budget_items"])
 def test_golden_csv_byte_for_byte(table):
-    from site_builder.exports import csv_bytes
-    from site_builder.exports_tables import budget_items_table, indicators_table
-    from site_builder.models import Strategy, Text
+    from site_builder.load.models import Strategy, Text
+    from site_builder.opendata.files import csv_bytes
+    from site_builder.opendata.tables import budget_items_table, indicators_table
 
     strategy = Strategy.model_validate(GOLDEN_STRATEGY)
     make = {"indicators": indicators_table, "budget_items": budget_items_table}[table]
@@ -456,7 +456,7 @@ FORMULA = '=HYPERLINK("http://x","y")'
 
 def hostile_strategy():
     """The golden strategy with texts a spreadsheet would run as formulas (OWASP's starting characters)."""
-    from site_builder.models import Strategy
+    from site_builder.load.models import Strategy
 
     data = json.loads(json.dumps(GOLDEN_STRATEGY))
     programs = data["goals"][0]["measures"][0]["programs"]
@@ -501,7 +501,7 @@ def test_the_neutralised_package_still_validates_with_frictionless(hostile_expor
 
 
 def test_chart_downloads_neutralise_text_and_keep_numbers():
-    from site_builder.exports import csv_text
+    from site_builder.opendata.files import csv_text
 
     text = csv_text(["label", "value"], [["=1+1", -13], ["-", 1.5], ["\tx", Decimal("-2.50")], ["plain", 0]])
     assert text == "\ufefflabel,value\r\n'=1+1,-13\r\n'-,1.5\r\n'\tx,-2.50\r\nplain,0\r\n"
@@ -530,7 +530,7 @@ def test_libreoffice_shows_a_neutralised_formula_as_text(hostile_export, tmp_pat
 
 
 def test_json_is_made_by_an_encoder_that_knows_decimal():
-    from site_builder.exports import json_bytes
+    from site_builder.opendata.files import json_bytes
 
     value = {"nul": "a\0b", "quote": 'say "hi" </script>', "line": "x\u2028y",
              "numbers": [Decimal("1.40"), Decimal("41.08"), Decimal("-13"), Decimal("1E+2"), Decimal("0.000001")]}

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from site_builder.formats import calendar_year, fiscal_year, month, number, quantity
-from site_builder.models import Unit
+from site_builder.load.models import Unit
 
 
 @pytest.mark.parametrize(("year", "ja", "en"), [

@@ -5,9 +5,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from site_builder.grading import Grade, State, check, evaluate, rule
-from site_builder.models import Amount, BandSpec, Grading, Indicator, Text, Unit
-from site_builder.reviews import IndicatorResult
+from site_builder.derive.grading import Grade, State, check, evaluate, rule
+from site_builder.load.models import Amount, BandSpec, Grading, Indicator, Text, Unit
+from site_builder.load.reviews import IndicatorResult
 
 PLAN_START = 2015  # plan 2015–2019: a baseline without a year starts the path in 2014, the year before
 

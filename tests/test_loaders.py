@@ -8,8 +8,8 @@ import pytest
 from conftest import TINY_KPI, write_tiny
 
 from site_builder.errors import DataError
-from site_builder.inputs import load_inputs
-from site_builder.loaders import read_text, read_yaml
+from site_builder.load.inputs import load_inputs
+from site_builder.load.loaders import read_text, read_yaml
 
 
 def read(tmp_path: Path, text: str):
@@ -222,8 +222,8 @@ def test_messages_escape_control_characters_and_cut_long_values():
 
 
 def test_links_outside_the_project_are_refused(tmp_path):
-    from site_builder.loaders import links_outside
-    from site_builder.site_files import static_assets
+    from site_builder.load.loaders import links_outside
+    from site_builder.render.site_files import static_assets
     root = write_tiny(tmp_path / "p")
     secret = tmp_path / "secret.txt"
     secret.write_text("secret", encoding="utf-8")
@@ -240,7 +240,7 @@ def test_links_outside_the_project_are_refused(tmp_path):
 
 
 def test_links_are_followed_inside_the_project_and_loops_end(tmp_path):
-    from site_builder.loaders import links_outside
+    from site_builder.load.loaders import links_outside
     root = write_tiny(tmp_path / "p")
     (root / "other").mkdir()
     (root / "other/g1.ja.md").symlink_to(tmp_path / "secret.txt")  # outside the input folders: found through a link
@@ -269,5 +269,5 @@ def test_links_are_followed_inside_the_project_and_loops_end(tmp_path):
     ("abc", "'abc' is not a number: write digits only"),
 ])
 def test_number_advice(value, says):
-    from site_builder.advice import number_advice
+    from site_builder.load.advice import number_advice
     assert says in number_advice(value, ("baseline", "value")), number_advice(value, ("baseline", "value"))

@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from site_builder.markup import ID_PREFIX, ROOT, content_images, parse_narrative, render_markdown
-from site_builder.markup_scan import mask_literals
+from site_builder.load.markup import ID_PREFIX, ROOT, content_images, parse_narrative, render_markdown
+from site_builder.load.markup_scan import mask_literals
 
 SHOWN = "content/goals/g1.en.md"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32  # the signature is what the builder checks

@@ -3,8 +3,8 @@
 from decimal import Decimal as D
 from fractions import Fraction as F
 
-from site_builder.models import Amount, Indicator, Text, Unit
-from site_builder.progress import as_decimal, attainment, expected_share, path_start, reached
+from site_builder.derive.progress import as_decimal, attainment, expected_share, path_start, reached
+from site_builder.load.models import Amount, Indicator, Text, Unit
 
 
 def ind(baseline, target, direction="higher", baseline_year=None, target_year=2019):

@@ -14,9 +14,9 @@ import yaml
 from conftest import ROOT
 from test_review_pages import write_reviews
 
-from site_builder.derive import derive
-from site_builder.exports import export_data
-from site_builder.inputs import load_inputs
+from site_builder.derive.facts import derive
+from site_builder.load.inputs import load_inputs
+from site_builder.opendata.files import export_data
 
 REVIEW_FILES = ("reviews", "review_results", "review_programs", "review_assessments")
 

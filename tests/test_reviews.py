@@ -15,9 +15,9 @@ import pytest
 from badinput import edit, line_of, rebuild
 from conftest import ROOT
 
-from site_builder.derive import derive
-from site_builder.grading import Grade, State
-from site_builder.inputs import load_inputs
+from site_builder.derive.facts import derive
+from site_builder.derive.grading import Grade, State
+from site_builder.load.inputs import load_inputs
 
 REVIEW = """\
 year: 2016

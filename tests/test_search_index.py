@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from site_builder import search
 from site_builder.build import build
 from site_builder.errors import SiteError
-from site_builder.search import bundle_problems, search_bundle
+from site_builder.render import search
+from site_builder.render.search import bundle_problems, search_bundle
 
 
 def test_bundle_has_one_index_per_language_without_404_or_search_pages(shipped_site):

@@ -16,7 +16,7 @@ from hostile import MARKDOWN, YAML_DESCRIPTION, YAML_SHORT_NAME, YAML_TITLE, hos
 from markupsafe import Markup
 
 from site_builder.build import build
-from site_builder.markup import render_markdown
+from site_builder.load.markup import render_markdown
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_an_address_setting_must_be_a_plain_web_address(tmp_path, tiny_built, ke
 def test_sitemap_and_robots_escape_whatever_address_they_are_given():
     from types import SimpleNamespace
 
-    from site_builder.site_files import robots_txt, sitemap_xml
+    from site_builder.render.site_files import robots_txt, sitemap_xml
 
     hostile = 'https://x.example/"><script>alert(1)</script>&\nDisallow: /\n/'
     pages = [SimpleNamespace(key="", in_sitemap=True), SimpleNamespace(key="goals/g1/", in_sitemap=True)]
@@ -129,7 +129,7 @@ def test_sitemap_and_robots_escape_whatever_address_they_are_given():
 def test_a_charts_data_block_never_carries_usermeta():
     from types import SimpleNamespace
 
-    from site_builder.chart_render import ChartView
+    from site_builder.charts.render import ChartView
 
     spec = {"mark": "bar", "usermeta": {"embedOptions": {"actions": {"editor": True}}}}
     view = ChartView(SimpleNamespace(spec=spec, id="x"), Markup(""), "a.csv", "a.json", {"actions": {"editor": False}})

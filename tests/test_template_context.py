@@ -7,9 +7,9 @@ import re
 
 from conftest import ROOT
 
-from site_builder.derive import derive
-from site_builder.inputs import load_inputs
-from site_builder.pages import plan_pages
+from site_builder.derive.facts import derive
+from site_builder.load.inputs import load_inputs
+from site_builder.render.pages import plan_pages
 
 
 def template_source(name: str) -> str:

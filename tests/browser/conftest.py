@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from site_builder.build import build
-from site_builder.inputs import load_inputs
+from site_builder.load.inputs import load_inputs
 
 from .support import CHROMIUM, CHROMIUM_ARGS, PAGES, ROOT, Recorder
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from site_builder.derive import derive
-from site_builder.inputs import load_inputs
-from site_builder.models import LANGS
-from site_builder.pages import plan_pages
-from site_builder.render import output_path
+from site_builder.derive.facts import derive
+from site_builder.load.inputs import load_inputs
+from site_builder.load.models import LANGS
+from site_builder.render.environment import output_path
+from site_builder.render.pages import plan_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"

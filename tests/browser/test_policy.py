@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.accessibility import load_results
+from site_builder.load.accessibility import load_results
 
 from .support import ROOT
 

@@ -15,11 +15,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext
 
 from site_builder.build import build
-from site_builder.derive import derive
-from site_builder.inputs import load_inputs
-from site_builder.models import LANGS
-from site_builder.pages import plan_pages
-from site_builder.render import output_path
+from site_builder.derive.facts import derive
+from site_builder.load.inputs import load_inputs
+from site_builder.load.models import LANGS
+from site_builder.render.environment import output_path
+from site_builder.render.pages import plan_pages
 
 from .support import AXE_TAGS, ROOT, page_url
 from .test_axe import describe

@@ -1,0 +1,1 @@
+"""Charts: Vega-Lite specs from the models, and their static SVG renderings."""

@@ -1,0 +1,189 @@
+"""What every chart shares: colours, font, sizes, the table beside a chart, and helpers that format
+numbers, years and line breaks the way the pages do (pure functions).
+
+The charts themselves are in `charts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import altair as alt
+
+from .. import formats
+from ..load.models import Amount, Lang, Unit
+from ..opendata.files import csv_text
+from ..render.i18n import Catalogue
+
+# Okabe–Ito colours (safe for the common colour-vision deficiencies), each ≥ 3:1 against BACKGROUND.
+BACKGROUND = "#ffffff"
+INK = "#1a1a1a"
+MUTED = "#4a4a4a"
+BLUE, VERMILLION, GREEN, PURPLE, GREY = "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#6B6B6B"
+PALETTE = (BLUE, VERMILLION, GREEN, PURPLE, GREY)
+TRACK_FILL, TRACK_LINE = "#e6e6e6", "#8c8c8c"
+KIND_COLOURS = {"baseline": GREY, "target": BLUE, "actual": VERMILLION}
+KIND_SHAPES = {"baseline": "circle", "target": "diamond", "actual": "square"}
+BAND_COLOURS = (GREEN, BLUE, PURPLE, VERMILLION)  # grading.Band.colour: 0 best … 3 worst; a state is GREY
+# Japanese in a named CJK sans-serif (Debian: fonts-noto-cjk); the rest of the list is for readers'
+# machines, since an inline SVG uses the fonts the reader has.
+FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+
+WIDTH = 320  # plot width in px; the whole SVG stays under ~430 px so phones scale it only a little
+SPLIT_LABEL = "split(datum.label, '\\n')"  # axis labels carry "\n" where they break into lines
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    unit: str = ""  # shown in the header cell: 「値（人）」
+    numeric: bool = False  # numbers: aligned right in the table
+
+    def title(self) -> str:
+        return f"{self.header}（{self.unit}）" if self.unit and self.header else self.header
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # as shown in the table
+    value: str | int | float | None  # as written to CSV: numbers as numbers, Western years
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]  # the first cell of a row is its header (th scope="row")
+    highlight: tuple[int, ...] = ()  # rows to emphasise, as the chart does (the strategy's own city among others)
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str  # "indicator-nursery-waiting-list", "goal-g1", "fertility", "survey-good-image"
+    lang: Lang
+    title: str
+    summary: str
+    spec: dict
+    table: Table
+    source: str = ""
+    note: str = ""
+
+
+class Words:
+    """UI strings of one language from templates/locales (keys chart.*, grade.*, …)."""
+
+    def __init__(self, catalogue: Catalogue, lang: Lang) -> None:
+        self.catalogue, self.lang = catalogue, lang
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self.catalogue.get(self.lang, key)
+        return text.format(**values) if values else text
+
+
+# --- formatting helpers ---------------------------------------------------------------------
+
+
+def json_number(value: Decimal | int) -> int | float:
+    """A JSON number that prints as the data was written (41.08 stays 41.08, 55 stays 55)."""
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def decimals(values: Sequence[Decimal]) -> int:
+    """Decimals the data is written with (1.16 → 2), so the axis ticks read 1.16, 1.18, 1.20."""
+    return max(-e if isinstance(e := v.as_tuple().exponent, int) and e < 0 else 0 for v in values)
+
+
+def amount_text(amount: Amount, unit: Unit, lang: Lang) -> str:
+    """A baseline or target as written, in its own unit where it has one: 「1.2億円」."""
+    return formats.quantity(amount.written, amount.shown_unit(unit), lang)
+
+
+def unit_name(unit: Unit, lang: Lang) -> str:
+    return unit.ja if lang == "ja" else unit.en
+
+
+def year_label(amount: Amount, lang: Lang, w: Words) -> str:
+    return formats.year(amount.year, amount.year_kind, lang) if amount.year is not None else w("year.not_stated")
+
+
+def axis_year(year: int, kind: str, lang: Lang) -> str:
+    """A year as a narrow two-line axis label: 「2019年度」「(平成31)」 / "FY2019"; the full form
+    (「平成31年度（2019年度）」) is in the tooltip and the table."""
+    if lang == "en":
+        return formats.year(year, kind, lang)
+    era = formats.era_of(year, kind)
+    return f"{year}{'年度' if kind == 'fiscal' else '年'}\n({era})"
+
+
+def y_title(text: str) -> dict:
+    """The y axis title (often just a unit: 「人」) set horizontally above the axis, not turned on its side."""
+    return {"title": text, "titleAngle": 0, "titleAnchor": "end", "titleAlign": "right", "titleBaseline": "bottom",
+            "titleX": 0, "titleY": -10}
+
+
+def wrap(text: str, limit: int) -> list[str]:
+    """Lines of at most `limit` width units (a CJK character counts 2), at spaces where there are any,
+    balanced so that no line is left with a lone word or character."""
+    lines = fill(text, limit)
+    for narrower in range(-(-text_width(text) // len(lines)), limit):
+        balanced = fill(text, narrower)
+        if len(balanced) == len(lines):
+            return balanced
+    return lines
+
+
+def fill(text: str, limit: int) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    words = text.split(" ") if " " in text else list(text)
+    sep = " " if " " in text else ""
+    for word in words:
+        candidate = f"{line}{sep}{word}" if line else word
+        if line and text_width(candidate) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines = lines + [line] if line else lines
+    for n in range(1, len(lines)):  # 禁則: no line starts with closing punctuation or ends with an opening one
+        while lines[n] and lines[n][0] in "）」』】、。・,.)":
+            lines[n - 1] += lines[n][0]
+            lines[n] = lines[n][1:]
+        while len(lines[n - 1]) > 1 and lines[n - 1][-1] in "（「『【(":
+            lines[n] = lines[n - 1][-1] + lines[n]
+            lines[n - 1] = lines[n - 1][:-1]
+    return [line for line in lines if line]
+
+
+def text_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def finish(chart: alt.TopLevelMixin) -> dict:
+    """The shared look, then the dict. aria=False: the page gives the SVG its role and name."""
+    spec = chart.configure(font=FONT, background=BACKGROUND, aria=False, padding=8).configure_view(
+        stroke=None).configure_axis(labelColor=INK, titleColor=INK, labelFontSize=12, titleFontSize=12,
+                                    domainColor=MUTED, tickColor=MUTED, gridColor="#dcdcdc").configure_title(
+        color=INK, subtitleColor=MUTED, fontSize=15, subtitleFontSize=12, anchor="start").configure_legend(
+        labelColor=INK, titleColor=INK, labelFontSize=12, titleFontSize=12, orient="bottom").to_dict(
+        validate=False)  # schema validation is a test (tests/test_charts.py), not a cost on every build
+    spec.pop("$schema", None)  # a URL to another host; chart_render adds it back to the downloadable file
+    return spec
+
+
+def title_params(text: str, lang: Lang, subtitle: str | None = None) -> alt.TitleParams:
+    # limits in width units (a CJK character is 2), about 330 px at the title's and subtitle's sizes
+    limit, sub_limit = (46, 58) if lang == "ja" else (42, 64)
+    return alt.TitleParams(text=wrap(text, limit), subtitle=wrap(subtitle, sub_limit) if subtitle else alt.Undefined)
+
+
+# --- the data beside the chart --------------------------------------------------------------------
+
+
+def table_csv(table: Table) -> str:
+    """The table as CSV for people: a BOM so Excel in Japan reads UTF-8, CRLF, numbers as numbers."""
+    rows = (["" if cell.value is None else cell.value for cell in row] for row in table.rows)
+    return csv_text((c.title() for c in table.columns), rows)

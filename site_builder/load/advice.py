@@ -1,0 +1,291 @@
+"""Validation errors and mistyped values in words a city employee can act on.
+
+Staff type with a Japanese input method and copy from printed tables, so the usual mistakes are
+full-width digits (３８), era years (平成30年度), units and separators (24人, 18,167, 41.08%) and 「ー」
+for "none". Each message names what is wrong and shows the exact value to write.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from ..errors import clipped, shown
+from ..load.models import NUMBER_DECIMALS, NUMBER_LIMIT
+
+Loc = tuple[str | int, ...]
+
+# Japanese names shown beside field names in messages, for staff who know the source's terms.
+FIELD_LABELS = {
+    "baseline": "基準値", "target": "目標値", "code": "事業コード", "source": "出典",
+    "status": "状態", "name": "名称", "title": "タイトル", "unit": "単位", "actuals": "実績値",
+    "direction": "方向", "description": "内容", "aim": "施策の目的", "programs": "取り組み内容",
+    "kpis": "重要業績評価指標", "indicators": "戦略指標", "measures": "施策", "goals": "基本目標",
+}
+# The tags of the printed source (【継続】…) and other Japanese words, and the words the data uses for them.
+JAPANESE_WORDS = {"継続": "continuing", "拡充": "expanded", "新規": "new", "検討": "considering", "上昇": "higher",
+                  "増加": "higher", "減少": "lower", "低下": "lower", "年度": "fiscal", "暦年": "calendar", "年": "calendar"}
+# What the printed tables put in an empty cell. 「ー」 is the katakana long-vowel mark, typed for a dash.
+NONE_MARKS = {"-", "－", "ー", "−", "‐", "―", "—", "–", "なし", "無し", "該当なし", "n/a", "N/A", "none", "None"}
+_DASHES = "－ー−‐―—–"  # typed for a minus sign; NFKC leaves all but the first as they are
+# Full-width forms NFKC turns into their ASCII twins, named the way staff know them.
+_FULLWIDTH = (("０１２３４５６７８９", "digits"), ("ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ", "letters"),
+              ("ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ", "letters"), ("　", "space"), ("．", "point '．'"),
+              ("，", "comma '，'"), ("：", "colon '：'"), ("－", "minus '－'"), ("ー", "long-vowel mark 'ー' (not a minus)"),
+              ("−", "minus sign '−'"))
+_ERA_START = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "M": 1867, "T": 1911, "S": 1925, "H": 1988,
+              "R": 2018}
+_ERA = re.compile(r"(明治|大正|昭和|平成|令和|[MTSHR])\.?\s*(元|\d{1,2})\s*(年度|年)?", re.IGNORECASE)
+_WESTERN = re.compile(r"(?:FY\s*)?(\d{4})\s*(年度|年)?", re.IGNORECASE)
+_WITH_UNIT = re.compile(r"(?P<pre>[^\d-]*?)\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)")
+_KEY_COLON = re.compile(r"\s*([A-Za-z_][\w-]*)\s*：\s*(.*)", re.DOTALL)
+NUMBER_KINDS = {"number_text", "decimal_parsing", "int_parsing", "float_parsing", "decimal_type", "int_type", "int_from_float"}
+_MAPPING_KINDS = {"model_type", "dict_type", "model_attributes_type"}
+
+
+def halfwidth(text: str) -> str:
+    """The value as it should have been typed: NFKC makes ３８ 38 and 　 a space; typed dashes become '-'."""
+    return unicodedata.normalize("NFKC", text).translate({ord(c): "-" for c in _DASHES}).strip()
+
+
+def fullwidth_kinds(text: str) -> list[str]:
+    """What in `text` is full-width (全角) where half-width (半角) is meant: ["digits", "space"]."""
+    return list(dict.fromkeys(name for chars, name in _FULLWIDTH if any(c in chars for c in text)))
+
+
+def fullwidth_advice(value: str, fixed: str | None = None) -> str | None:
+    """`'３８' has full-width (全角) digits: write 38 (半角)`, or None if nothing in it is full-width."""
+    kinds = fullwidth_kinds(value)
+    if not kinds:
+        return None
+    return f"{shown(value)} has full-width (全角) {' and '.join(kinds)}: write {clipped(fixed or halfwidth(value))} (半角)"
+
+
+def friendly(err: dict, model: type[BaseModel] | None = None) -> str:
+    """A pydantic error in words a city employee can act on (`model`: to suggest a field name)."""
+    loc: Loc = tuple(err["loc"])
+    field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    label = f"{field} ({FIELD_LABELS[field]})" if field in FIELD_LABELS else field
+    value = err.get("input")
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    where = dotted(loc)
+    text = value if isinstance(value, str) else None
+    if kind == "missing":
+        return f"{where}: required field '{label}' is missing: add it"
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field {shown(field)}: {_suggest(field, loc, model)}"
+    if kind in NUMBER_KINDS:
+        return f"{where}: {number_advice(value, loc, whole=kind.startswith('int') or bool(ctx.get('whole')))}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return f"{where}: {_bounds(value, field, kind, ctx)}"
+    if kind == "decimal_max_places":
+        return (f"{where}: {shown(value)} has more than {NUMBER_DECIMALS} decimals: "
+                f"round it to at most {NUMBER_DECIMALS}, e.g. {_rounded(value)}")
+    if kind == "reserved_id":
+        return (f"{where}: {shown(value)} cannot be an id: ids become folder names, and Windows reserves "
+                f"con, prn, aux, nul, com1–com9 and lpt1–lpt9 for devices: choose another, e.g. {value}-1")
+    if text is not None and kind in ("literal_error", "string_pattern_mismatch", "bool_parsing"):
+        typed = fullwidth_advice(text)
+        if typed:
+            return f"{where}: {typed}"
+    if kind == "literal_error":
+        allowed = ctx.get("expected", "")
+        word = (text or "").strip("【】[] ")
+        if word in JAPANESE_WORDS and f"'{JAPANESE_WORDS[word]}'" in allowed:
+            return f"{where}: 【{word}】 is written in English here: write {JAPANESE_WORDS[word]} (one of {allowed})"
+        return f"{where}: {shown(value)} is not allowed here: write one of {allowed}"
+    if kind == "string_pattern_mismatch":
+        if field == "code":
+            return f"{where}: 事業コード {shown(value)} must be 10 digits in quotes, e.g. \"0104010217\", or \"-\""
+        if field in ("id", "programs") or loc[-1:] and isinstance(loc[-1], int):
+            slug = re.sub(r"[^a-z0-9]+", "-", halfwidth(text or "").lower()).strip("-")
+            return (f"{where}: {shown(value)} is not a valid id: use lowercase letters, digits and hyphens, "
+                    f"e.g. {slug if slug and len(slug) <= 60 else 'nursery-waiting-list'}")
+        if "[0-9]{4}-[0-9]{2}" in str(ctx.get("pattern", "")):
+            return f"{where}: {_month_advice(text)}"
+        return f"{where}: {shown(value)} has the wrong form ({err['msg']})"
+    if kind in _MAPPING_KINDS:
+        return f"{where}: {_mapping_advice(value, field)}"
+    if kind == "bool_parsing":
+        return f"{where}: {shown(value)} is not true or false: write true or false"
+    if kind == "list_type":
+        return f"{where}: expected a list here (one '- ' line per item)"
+    if kind == "string_type":
+        return f"{where}: expected text here"
+    if kind == "string_too_short":
+        return f"{where}: '{label}' must not be empty"
+    if kind == "string_too_long":
+        return f"{where}: {shown(value)} is too long: at most {ctx.get('max_length')} characters"
+    return f"{where}: {err['msg']}"
+
+
+def number_advice(value: Any, loc: Loc = (), whole: bool = False) -> str:
+    """Why `value` is not a plain number and what to write instead."""
+    if not isinstance(value, str):
+        return f"expected a number here, not {_kind_of(value)}: write digits only, e.g. 1200 or 41.08"
+    raw = value.strip()
+    if raw in NONE_MARKS:
+        return none_advice(value, loc)
+    half = halfwidth(raw)
+    if era := era_advice(value, half):
+        return era
+    typed = fullwidth_kinds(value)
+    written = _plain_form(half, whole)
+    if written is not None:
+        if typed:
+            return f"{shown(value)} has full-width (全角) {' and '.join(typed)}: write {written} (半角)"
+        return f"{shown(value)} is not written as a plain number: write {written} (digits, a '.' for decimals, '-' for minus)"
+    match = _WITH_UNIT.fullmatch(half)
+    if match:
+        number = _plain_form(match["num"].replace(",", ""), whole)
+        pre, unit = match["pre"].strip(), match["unit"].strip()
+        if number is not None:
+            what = ([f"full-width (全角) {' and '.join(typed)}"] if typed else []) + (
+                ["a thousands separator ','"] if "," in match["num"] else []) + (
+                [f"the unit {shown(unit)}"] if unit else []) + ([f"the words {shown(pre)}"] if pre else [])
+            advice = f"{shown(value)} has {' and '.join(what)}: write {number}"
+            if unit and unit not in ("%", "％") and "unit" not in loc:
+                advice += f" and put {shown(unit)} in the indicator's unit (unit: ja: {clipped(unit)})"
+            elif unit:
+                advice += " (the unit belongs in unit:)"
+            return advice
+    example = "e.g. 2018" if whole else "e.g. 1200 or 41.08 (no commas, no units)"
+    return f"{shown(value)} is not a number: write {'a whole number' if whole else 'digits only'}, {example}"
+
+
+def era_advice(value: str, half: str | None = None) -> str | None:
+    """平成30年度, H30, R2, 2018年度 → the message saying to write 2018; None if `value` is not a year like that."""
+    half = halfwidth(value) if half is None else half
+    era = _ERA.fullmatch(half)
+    if era:
+        number = 1 if era[2] == "元" else int(era[2])
+        year = _ERA_START[era[1].upper() if len(era[1]) == 1 else era[1]] + number
+        calendar = " (and year_kind: calendar, since 年 is a calendar year)" if era[3] == "年" else ""
+        return f"{shown(value)} is a Japanese era year (和暦): write {year} (the Western year, 西暦){calendar}"
+    western = _WESTERN.fullmatch(half)
+    if western and (western[2] or half[:2].upper() == "FY" or half != western[1]):
+        kind = {"年度": " (years are fiscal years, 年度, unless year_kind: calendar)",
+                "年": " and year_kind: calendar (年 is a calendar year)"}.get(western[2] or "", "")
+        return f"{shown(value)}: write the year as digits only: {western[1]}{kind}"
+    return None
+
+
+def _month_advice(value: str | None) -> str:
+    """平成28年3月 or 2016/3 → write "2016-03"."""
+    half = halfwidth(value or "")
+    era = re.fullmatch(r"(明治|大正|昭和|平成|令和|[MTSHR])\.?\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*月?", half, re.IGNORECASE)
+    western = re.fullmatch(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*月?", half)
+    if era:
+        year = _ERA_START[era[1].upper() if len(era[1]) == 1 else era[1]] + (1 if era[2] == "元" else int(era[2]))
+        return f"{shown(value)} is a Japanese era date (和暦): write \"{year}-{int(era[3]):02d}\" (year-month, in quotes)"
+    if western:
+        return f"{shown(value)} has the wrong form: write \"{western[1]}-{int(western[2]):02d}\" (year-month, in quotes)"
+    return f"{shown(value)} has the wrong form: write year and month as \"YYYY-MM\" in quotes, e.g. \"2016-03\""
+
+
+def none_advice(value: str, loc: Loc) -> str:
+    """「ー」/「－」/「-」 typed for "none": say how to leave the value out."""
+    if "baseline" in loc:
+        return (f"{shown(value)} means 'none' in the printed table: to leave the baseline out, delete the whole "
+                "baseline: entry (it is optional; the site then shows 「－」)")
+    return (f"{shown(value)} is not a number: write the number; a value the source leaves blank is left out "
+            "(only baseline, note and year may be omitted)")
+
+
+def _plain_form(text: str, whole: bool) -> str | None:
+    """`text` written the way the models accept it (1e3 → 1000, .5 → 0.5), or None if it is no number."""
+    if not re.fullmatch(r"[+-]?(\d[\d_]*)?(\.\d*)?(e[+-]?\d+)?", text, re.IGNORECASE) or not any(c.isdigit() for c in text):
+        return None
+    try:
+        number = Decimal(text.replace("_", ""))
+    except InvalidOperation:
+        return None
+    if whole and number != number.to_integral_value():
+        return None
+    out = format(number.normalize() if whole or "e" in text.lower() else number, "f")
+    return out.rstrip(".") if "." in out and whole else out
+
+
+def _bounds(value: Any, field: str, kind: str, ctx: dict) -> str:
+    limit = next(iter(ctx.values()), None)
+    if limit in (NUMBER_LIMIT, -NUMBER_LIMIT):
+        return (f"{shown(value)} is too large: numbers must be smaller than 1000000000000000 (10^15) either way: "
+                "check for extra digits")
+    if field == "year":
+        return f"{shown(value)} is not a year from 1900 to 2100: write the Western year (西暦), e.g. 2018"
+    words = {"greater_than": "more than {}", "greater_than_equal": "{} or more", "less_than": "less than {}",
+             "less_than_equal": "{} or less"}[kind].format(limit)
+    return f"{shown(value)} is out of range: write a number {words}"
+
+
+def _rounded(value: Any) -> str:
+    try:
+        return format(Decimal(str(value)).quantize(Decimal(1).scaleb(-NUMBER_DECIMALS)).normalize(), "f")
+    except InvalidOperation:
+        return "41.08"
+
+
+def _mapping_advice(value: Any, field: str) -> str:
+    expected = "expected keys and values here (e.g. ja: … and en: … on their own lines)"
+    if isinstance(value, str):
+        colon = _KEY_COLON.fullmatch(value)
+        if colon:
+            return (f"{shown(value)} has a full-width colon '：' after '{colon[1]}': write '{colon[1]}: {clipped(colon[2])}' "
+                    "(半角 colon and a space), each key on its own line")
+        if value.strip() in NONE_MARKS:
+            return none_advice(value, (field,))
+    if isinstance(value, list):
+        return f"{expected}, not a list: remove the '- ' in front of the keys"
+    if value is None:
+        return f"{expected}, not nothing: fill in the keys under '{field}:'"
+    return f"{expected}, not {shown(value)}"
+
+
+def _kind_of(value: Any) -> str:
+    return {dict: "keys and values", list: "a list", type(None): "nothing"}.get(type(value), shown(value))
+
+
+def _suggest(field: str, loc: Loc, model: type[BaseModel] | None) -> str:
+    """"did you mean 'direction'?" when the unknown key is close to an allowed one."""
+    inner = _model_at(model, loc[:-1]) if model else None
+    close = difflib.get_close_matches(halfwidth(field).lower(), list(inner.model_fields), n=1, cutoff=0.6) if inner else []
+    if close:
+        return f"did you mean '{close[0]}'? Otherwise remove it"
+    if field.isdigit():  # {value: 18,167} is two entries, `value: 18` and `167`
+        return "a ',' inside { } separates entries, so a number with a thousands separator is cut in two: write it without ',' (e.g. 18167)"
+    return "check its spelling or remove it"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model that validates the mapping at `loc` (list positions are skipped)."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = _inner_model(info.annotation) if info else None
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `X | None`, `list[X]`, …"""
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+        stack.extend(get_args(item))
+    return None
+
+
+def dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"

@@ -1,0 +1,134 @@
+"""Cross-checks the models cannot make alone: unique ids, references, years, status tags.
+
+Each check returns problems pointing at the line of the offending value in data/kpi.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import Problem
+from ..load.loaders import Document, Loc
+from ..load.models import Indicator, Strategy
+
+
+def check_strategy(s: Strategy, doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Loc] = {}
+
+    def unique(kind: str, ident: str, loc: Loc) -> None:
+        if ident in seen:
+            line = doc.mark(seen[ident])[0]
+            problems.append(doc.problem(loc, f"{kind} id '{ident}' is already used at line {line}: ids must be unique"))
+        else:
+            seen[ident] = loc
+
+    start, end = s.period.start, s.period.end
+    if start > end:
+        problems.append(doc.problem(("period",), f"period starts ({start}) after it ends ({end})"))
+    if not s.goals:
+        problems.append(doc.problem(("goals",), "the strategy has no goals: add at least one under goals: "
+                                    "(id, number, title, direction)", at_key=True))
+    # Status tags (【継続】…) are all or nothing: a strategy that tags its programs tags every one.
+    tagged = any(p.status or p.sub_items for _, _, p in s.programs())
+    for gi, goal in enumerate(s.goals):
+        gloc: Loc = ("goals", gi)
+        unique("goal", goal.id, gloc + ("id",))
+        for ii, ind in enumerate(goal.indicators):
+            problems += _indicator(ind, gloc + ("indicators", ii), doc, start, end, unique)
+        for mi, measure in enumerate(goal.measures):
+            mloc = gloc + ("measures", mi)
+            unique("measure", measure.id, mloc + ("id",))
+            for pi, program in enumerate(measure.programs):
+                ploc = mloc + ("programs", pi)
+                unique("program", program.id, ploc + ("id",))
+                if tagged and program.status is None and not program.sub_items:
+                    problems.append(doc.problem(ploc, f"program '{program.id}' has no status: add "
+                                                "status: continuing, expanded, new or considering (or, if the "
+                                                "strategy tags no program, delete every program's status)"))
+            for ki, ind in enumerate(measure.kpis):
+                problems += _indicator(ind, mloc + ("kpis", ki), doc, start, end, unique)
+    problems += _numbers(((("goals", i), g.number) for i, g in enumerate(s.goals)), doc, "goal")
+    for gi, goal in enumerate(s.goals):
+        problems += _numbers(((("goals", gi, "measures", i), m.number) for i, m in enumerate(goal.measures)),
+                             doc, "measure")
+    problems += _also_in(s, doc)
+    programs = {p.id for _, _, p in s.programs()}
+    for bi, item in enumerate(s.budget_items):
+        for pi, ref in enumerate(item.programs):
+            if ref not in programs:
+                problems.append(doc.problem(("budget_items", bi, "programs", pi),
+                                            f"budget item refers to program '{ref}', which does not exist: "
+                                            "use the id of a program under goals → measures → programs"))
+    return problems
+
+
+def _indicator(ind: Indicator, loc: Loc, doc: Document, start: int, end: int, unique) -> list[Problem]:
+    unique("indicator", ind.id, loc + ("id",))
+    problems = []
+    if ind.target.year is None:
+        problems.append(doc.problem(loc + ("target",), "target needs its fiscal year, e.g. year: 2019"))
+    elif not start <= ind.target.year <= end:
+        problems.append(doc.problem(loc + ("target", "year"),
+                                    f"target year {ind.target.year} is outside the plan period {start}–{end}"))
+    for part in ("baseline", "target"):
+        amount = getattr(ind, part)
+        if amount is None:
+            continue
+        if amount.scale is not None and amount.unit is None:
+            problems.append(doc.problem(loc + (part, "scale"), f"{part} has a scale but no unit: add the unit the value "
+                                        "is written in (e.g. unit: {ja: 億円, en: 100 million yen}), or delete scale"))
+        elif amount.unit is not None and amount.unit != ind.unit and amount.scale is None:
+            ours, theirs = amount.unit.ja or amount.unit.en, ind.unit.ja or ind.unit.en or "(no unit)"
+            problems.append(doc.problem(loc + (part, "unit"), f"{part} is written in {ours}, the indicator in {theirs}: "
+                                        f"add scale: how many {theirs} one {ours} is (億円 → 万円: scale: 10000), "
+                                        "so that the values can be compared"))
+    if ind.baseline and ind.baseline.year is not None and ind.baseline.year > start:
+        problems.append(doc.problem(loc + ("baseline", "year"),
+                                    f"baseline year {ind.baseline.year} is after the plan starts ({start})"))
+    return problems
+
+
+def _also_in(s: Strategy, doc: Document) -> list[Problem]:
+    """`also_in` lists other measures a KPI serves: they exist, and are not the KPI's own measure."""
+    problems: list[Problem] = []
+    measures = {m.id for g in s.goals for m in g.measures}
+    for gi, goal in enumerate(s.goals):
+        for ii, ind in enumerate(goal.indicators):
+            if ind.also_in:
+                problems.append(doc.problem(("goals", gi, "indicators", ii, "also_in"), f"'{ind.id}' is a strategic "
+                                            "indicator of its goal: also_in is for a measure's KPI; delete it", at_key=True))
+        for mi, measure in enumerate(goal.measures):
+            for ki, ind in enumerate(measure.kpis):
+                seen: set[str] = set()
+                other = min(measures - {measure.id}, default="g1-m2")
+                for ai, ref in enumerate(ind.also_in):
+                    loc = ("goals", gi, "measures", mi, "kpis", ki, "also_in", ai)
+                    if ref == measure.id:
+                        problems.append(doc.problem(loc, f"'{ref}' is the KPI's own measure: list only other measures"))
+                    elif ref not in measures:
+                        problems.append(doc.problem(loc, f"also_in refers to measure '{ref}', which does not exist: "
+                                                    f"use the id of another measure, e.g. {other}"))
+                    elif ref in seen:
+                        problems.append(doc.problem(loc, f"measure '{ref}' is listed twice: keep one"))
+                    seen.add(ref)
+    return problems
+
+
+def _numbers(items: Iterable[tuple[Loc, int]], doc: Document, kind: str) -> list[Problem]:
+    problems, seen = [], set()
+    for loc, n in items:
+        if n in seen:
+            problems.append(doc.problem(loc + ("number",), f"{kind} number {n} is used twice"))
+        seen.add(n)
+    return problems
+
+
+def check_unique_ids(items: Iterable[tuple[str, Loc]], doc: Document, kind: str) -> list[Problem]:
+    """Ids of a flat list (cities, survey questions) must be unique."""
+    problems, seen = [], set()
+    for ident, loc in items:
+        if ident in seen:
+            problems.append(doc.problem(loc, f"{kind} id '{ident}' is used twice"))
+        seen.add(ident)
+    return problems

@@ -1,0 +1,1 @@
+"""Open data: the files of the site's data/ folder (CSV, JSON, Frictionless, DCAT), as bytes."""

@@ -1,0 +1,58 @@
+"""UI strings: one flat key file per language (templates/locales/ja.yaml, en.yaml).
+
+A flat YAML file was chosen over gettext catalogues because city staff edit it directly, with the
+same editor and the same strict loader as the data, and a missing key is found by comparing two
+lists of keys — no compile step, no .po/.mo tooling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem
+from ..load.loaders import read_yaml
+from ..load.models import LANGS, Lang
+
+
+@dataclass
+class Catalogue:
+    strings: dict[Lang, dict[str, str]]
+    missing: set[tuple[Lang, str]] = field(default_factory=set)
+
+    def get(self, lang: Lang, key: str) -> str:
+        table = self.strings[lang]
+        if key in table:
+            return table[key]
+        self.missing.add((lang, key))
+        return self.strings["ja"].get(key, key)
+
+
+def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem], list[Problem]]:
+    """The UI strings, the problems found, and the warnings (text cut off as a comment)."""
+    strings: dict[Lang, dict[str, str]] = {}
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for lang in LANGS:
+        path = folder / f"{lang}.yaml"
+        doc, found = read_yaml(path, path.relative_to(root) if path.is_relative_to(root) else path)
+        problems += found
+        warnings += doc.warnings if doc is not None else ()
+        table: dict[str, str] = {}
+        if doc is not None and isinstance(doc.data, dict):
+            for key, value in doc.data.items():
+                if not isinstance(value, str):
+                    problems.append(doc.problem((key,), f"UI string '{key}' must be one line of text"))
+                else:
+                    table[key] = value
+        elif doc is not None:
+            problems.append(doc.problem((), "expected 'key: text' lines"))
+        strings[lang] = table
+    return Catalogue(strings), problems, warnings
+
+
+def catalogue_gaps(cat: Catalogue) -> list[str]:
+    """Keys present in one language's file but not in the other's."""
+    ja, en = set(cat.strings["ja"]), set(cat.strings["en"])
+    return ([f"UI string '{k}' is missing in templates/locales/en.yaml" for k in sorted(ja - en)]
+            + [f"UI string '{k}' is missing in templates/locales/ja.yaml" for k in sorted(en - ja)])

@@ -1,0 +1,230 @@
+"""Site search: a Pagefind index of the rendered pages, made in memory before anything is written.
+
+Pagefind reads `<html lang>`, so Japanese and English pages get separate indexes (the extended
+binary segments Japanese into words), and only what is inside `data-pagefind-body` (each page's
+<main>) is indexed. The bundle it returns — index, fragments, pagefind.js, pagefind-ui.js/css and
+WebAssembly — is added under `pagefind/` like any other output file, so search works offline on
+any static host.
+
+The bundle is taken from the service in memory (`get_files`), never written by it: the service's
+`write_files` answers before its file writes have reached the disk (tokio writes them on background
+threads and never flushes), and the Python client stops the process right after that answer, so
+files came back empty or cut at 32/64 KiB. Every file is then checked before it may be published.
+
+The pages are handed to Pagefind as one folder in a private temporary directory rather than one
+`add_html_file` call per page: the Python client waits 100 ms per reply, which made that 10× slower.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import tempfile
+import zlib
+from collections.abc import Awaitable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
+
+from ..errors import SiteError
+
+BUNDLE = "pagefind"
+ENTRY = "pagefind-entry.json"
+# The client reads each reply with a 2 MiB limit; the reply to get_files() holds the whole bundle
+# in base64. Past the limit its reader task dies and the request would wait forever.
+REPLY_LIMIT = 1 << 30
+NOTHING_INDEXED = "no page has any text to index (<main data-pagefind-body>)"
+_GZIP_HEADER = b"pagefind_dcd"  # what every gzipped Pagefind file starts with once unpacked
+_T = TypeVar("_T")
+
+
+def search_bundle(pages: dict[str, bytes]) -> dict[str, bytes]:
+    """{output path: HTML} of the rendered pages → {"pagefind/…": bytes} of the search bundle."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError as e:
+        raise SiteError("site search needs Pagefind: pip install 'pagefind[extended]'") from e
+    if get_executable() is None:
+        raise SiteError("the Pagefind binary was not found: pip install 'pagefind[extended]'")
+
+    with tempfile.TemporaryDirectory(prefix="site-builder-search-") as tmp:
+        for rel, html in pages.items():
+            target = Path(tmp, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(html)
+        try:
+            # Pagefind's client is async: run it on a thread of its own, so that build() also works
+            # when the caller already runs an event loop (Playwright's sync API does).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                returned = pool.submit(asyncio.run, _index_folder(tmp)).result()
+        except SiteError:
+            raise
+        except Exception as e:  # the service reports its errors as plain Exceptions
+            raise SiteError(f"Pagefind could not index the site: {e}") from e
+
+    files: dict[str, bytes] = {}
+    for item in returned:
+        rel = PurePosixPath(str(item["path"]).replace("\\", "/"))
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+            raise SiteError(f"Pagefind returned a file outside its folder ({item['path']!r}); nothing was written")
+        files[rel.as_posix()] = item["content"]
+    problems = bundle_problems(files)
+    if problems == [NOTHING_INDEXED]:
+        raise SiteError(f"Pagefind indexed no page: {NOTHING_INDEXED}")
+    if problems:
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise SiteError(f"the search index Pagefind returned is broken: {'; '.join(problems[:5])}{more}. Nothing was written; "
+                        "build again, and if this repeats reinstall Pagefind: pip install --force-reinstall 'pagefind[extended]'")
+    files[ENTRY] = _stable_json(files[ENTRY])
+    return {f"{BUNDLE}/{rel}": data for rel, data in sorted(files.items())}
+
+
+async def _index_folder(site: str) -> list[dict[str, Any]]:
+    """Index every HTML file below `site` with a private Pagefind service; the bundle's files in memory.
+
+    The client has no public way to lift its reply limit or to notice that its reader died, so this
+    touches its `_backend` and `_poll_task` (pagefind 1.5); a later client without them fails loudly."""
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
+
+    service = await PagefindService().launch()
+    try:
+        if service._backend.stdout is not None:
+            service._backend.stdout._limit = REPLY_LIMIT  # see REPLY_LIMIT
+        index = await _answer(service, service.create_index(IndexConfig()))
+        await _answer(service, index.add_directory(site))
+        return await _answer(service, index.get_files())
+    finally:
+        if service._poll_task.done():
+            # Its reader is gone: close() would wait for replies that never come, and wait() for the
+            # end of a pipe nobody reads. Closing the transport kills the binary and drops the pipes.
+            service._backend._transport.close()
+            await service._backend.wait()
+        else:
+            await service.close()
+
+
+async def _answer(service: Any, request: Awaitable[_T]) -> _T:
+    """The reply to one request, or an error if the client stops reading replies (the binary crashed,
+    or a reply was too long) instead of waiting for it forever."""
+    task = asyncio.ensure_future(request)
+    reader = service._poll_task
+    await asyncio.wait({task, reader}, return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        return task.result()
+    task.cancel()
+    reason = reader.exception() if not reader.cancelled() else None
+    raise SiteError(f"Pagefind stopped answering while indexing the site ({type(reason).__name__}: {reason}); "
+                    "nothing was written")
+
+
+def bundle_problems(files: dict[str, bytes]) -> list[str]:
+    """What is wrong with a Pagefind bundle ({path inside pagefind/: bytes}); [] when it is complete.
+
+    Checks what a truncated or lost write leaves behind: empty files, an entry file that is not JSON,
+    gzip files that do not unpack, and files the entry or a language's meta index names but that are
+    missing (its pages' fragments and its word-index chunks), and the WebAssembly search needs."""
+    problems = [f"{path} is empty" for path, data in sorted(files.items()) if not data]
+    if problems:
+        return problems
+    if ENTRY not in files:
+        return [f"{ENTRY} is missing"]
+    try:
+        entry = json.loads(files[ENTRY])
+        languages: dict[str, dict[str, Any]] = entry["languages"]
+    except (ValueError, KeyError, TypeError) as e:
+        return [f"{ENTRY} is not a complete Pagefind entry ({e})"]
+    if not languages:
+        return [NOTHING_INDEXED]
+
+    for path, data in sorted(files.items()):
+        if path.endswith((".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")):
+            try:
+                unpacked = gzip.decompress(data)
+            except (OSError, EOFError, zlib.error):
+                problems.append(f"{path} is cut short or damaged ({len(data)} bytes)")
+                continue
+            wasm = path.endswith(".pagefind")
+            if not unpacked.startswith(_GZIP_HEADER + (b"\0asm" if wasm else b"")):
+                problems.append(f"{path} is not a Pagefind {'WebAssembly ' if wasm else ''}file")
+    for wasm in {"unknown"} | {str(meta["wasm"]) for meta in languages.values() if meta.get("wasm")}:
+        if f"wasm.{wasm}.pagefind" not in files:
+            problems.append(f"wasm.{wasm}.pagefind (the search program) is missing")
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css"):
+        if name not in files:
+            problems.append(f"{name} is missing")
+    for lang, meta in sorted(languages.items()):
+        meta_path = f"pagefind.{meta.get('hash')}.pf_meta"
+        if meta_path not in files:
+            problems.append(f"{meta_path} (the {lang} index) is missing")
+            continue
+        try:
+            pages, chunks = _meta_files(gzip.decompress(files[meta_path]).removeprefix(_GZIP_HEADER))
+        except (OSError, EOFError, zlib.error):
+            continue  # reported above
+        except (ValueError, IndexError, TypeError) as e:
+            problems.append(f"{meta_path} cannot be read ({e})")
+            continue
+        problems += [f"the {lang} index lists fragment/{p}.pf_fragment, which is missing" for p in pages
+                     if f"fragment/{p}.pf_fragment" not in files]
+        problems += [f"the {lang} index lists index/{c}.pf_index, which is missing" for c in chunks
+                     if f"index/{c}.pf_index" not in files]
+        if len(pages) != meta.get("page_count") or not chunks:
+            problems.append(f"the {lang} index lists {len(pages)} pages and {len(chunks)} word-index files, "
+                            f"{ENTRY} counts {meta.get('page_count')} pages")
+    return problems
+
+
+def _meta_files(meta: bytes) -> tuple[list[str], list[str]]:
+    """The fragments (one per page) and word-index chunks a language's meta index lists.
+
+    The meta is CBOR: [version, [[page hash, word count]…], [[first word, last word, chunk hash]…], …]."""
+    value, end = _cbor(meta, 0)
+    if end != len(meta):
+        raise ValueError(f"{len(meta) - end} bytes after its end")
+    pages, chunks = value[1], value[2]
+    if not all(isinstance(p, list) and isinstance(p[0], str) for p in pages) or \
+            not all(isinstance(c, list) and len(c) == 3 and isinstance(c[2], str) for c in chunks):
+        raise ValueError(f"an unknown layout (Pagefind {value[0]})")
+    return [p[0] for p in pages], [c[2] for c in chunks]
+
+
+def _cbor(data: bytes, i: int) -> tuple[Any, int]:
+    """One CBOR value at data[i:] and where it ends (the definite-length subset Pagefind writes)."""
+    head = data[i]
+    major, info = head >> 5, head & 31
+    i += 1
+    if info < 24:
+        arg = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        if i + size > len(data):
+            raise ValueError("cut short")
+        arg, i = int.from_bytes(data[i:i + size], "big"), i + size
+    else:
+        raise ValueError(f"unexpected CBOR byte {head:#x}")
+    if major == 0:
+        return arg, i
+    if major == 1:
+        return -1 - arg, i
+    if major in (2, 3):
+        if i + arg > len(data):
+            raise ValueError("cut short")
+        raw = data[i:i + arg]
+        return (raw.decode("utf-8") if major == 3 else raw), i + arg
+    if major in (4, 5):
+        items = []
+        for _ in range(arg * (1 if major == 4 else 2)):
+            item, i = _cbor(data, i)
+            items.append(item)
+        return (items if major == 4 else dict(zip(items[::2], items[1::2], strict=True))), i
+    if major == 7:
+        return {20: False, 21: True, 22: None}.get(arg, arg), i
+    raise ValueError(f"unexpected CBOR tag {head:#x}")
+
+
+def _stable_json(data: bytes) -> bytes:
+    """pagefind-entry.json lists the languages in hash-map order, which changes from run to run;
+    everything else Pagefind writes is named by its content. Sorting the keys makes builds byte-stable."""
+    return json.dumps(json.loads(data), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,1 @@
+"""The local server for looking at the site before publishing."""
