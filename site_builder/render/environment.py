@@ -164,6 +164,11 @@ class Helpers:
     def qty(self, value: Decimal | int, unit: Unit) -> str:
         return formats.quantity(value, unit, self.lang)
 
+    def change(self, value: Decimal | int, unit: Unit) -> str:
+        """A difference with its sign: "+38人", "−38人" (U+2212 MINUS SIGN: read as "minus", not as a hyphen)."""
+        text = formats.quantity(abs(value), unit, self.lang)
+        return ("+" if value > 0 else "\u2212" if value < 0 else "") + text
+
     def amount(self, amount: Amount, unit: Unit) -> str:
         """A baseline or target as written: in its own unit where it has one (1.2億円), else in `unit`."""
         return formats.quantity(amount.written, amount.shown_unit(unit), self.lang)
