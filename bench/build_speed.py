@@ -1,70 +1,98 @@
-"""Cold and warm build time of the shipped site.
+"""Build times of the shipped site, each build a fresh `python -m site_builder` process, against Pelican.
 
-    python bench/build_speed.py            # 1 cold build, then 3 warm builds
-    python bench/build_speed.py --warm 5
+    python bench/build_speed.py              # 1 cold build, then 5 alternating rounds
+    python bench/build_speed.py --rounds 9
 
-Each build is a fresh `python -m site_builder build` process (as a person or CI runs it), into a
-temporary folder. "Cold" starts with an empty chart cache (SITE_BUILDER_CACHE points at a new
-empty folder): every SVG and the vega-embed bundle are rendered. "Warm" reuses that cache: nothing
-is rendered. Record the numbers in docs/PERFORMANCE.md.
+Runs on a frozen copy of the builder and of the project in a temporary folder (edits elsewhere cannot
+disturb it). Cold: an empty cache (SITE_BUILDER_CACHE), every spec, SVG, page and the search index made.
+Then each round runs, one after the other: nothing changed (warm), Pelican building as many Markdown
+pages as the site has HTML pages (.cache/bench-venv, installed on first use), `check`, one indicator's
+target changed, one Markdown file changed (new values every round: nothing is served from an earlier
+round). Ratios to Pelican are per round, then the median. Record the output in docs/PERFORMANCE.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import platform
+import json
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, folder_size, frozen_builder, machine, pelican, pelican_project, run, run_pelican  # noqa: E402
 
-
-def timed_build(out: Path, cache: Path, root: Path = ROOT) -> float:
-    env = {**os.environ, "SITE_BUILDER_CACHE": str(cache)}
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "site_builder", "--root", str(root), "build", "--out", str(out)],
-                   check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
-
-
-def changed_copy(dest: Path) -> Path:
-    """The project with one indicator's target changed (in a copy: the real data is never touched)."""
-    for part in ("data", "content", "templates", "assets"):
-        shutil.copytree(ROOT / part, dest / part)
-    kpi = dest / "data/kpi.yaml"
-    text = kpi.read_text(encoding="utf-8")
-    assert "value: 226" in text, "bench expects the open-datasets target 226 in data/kpi.yaml"
-    kpi.write_text(text.replace("value: 226", "value: 227", 1), encoding="utf-8")
-    return dest
+PER_SVG = """
+import json, sys, time
+from pathlib import Path
+import vl_convert as vlc
+specs = []
+for path in sorted(Path(sys.argv[1]).glob("*.json"))[:12]:
+    body = path.read_bytes().partition(b"\\n")[2]
+    specs.append(json.loads(body)["chart"]["spec"])
+vlc.vegalite_to_svg(specs[0])  # the first render starts the JavaScript runtime: not counted
+started = time.perf_counter()
+for spec in specs:
+    vlc.vegalite_to_svg(spec)
+print((time.perf_counter() - started) / len(specs))
+"""
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--warm", type=int, default=3, help="number of warm builds (default 3)")
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    import vl_convert
-
-    load = os.getloadavg()  # other work on the machine slows the cold build's parallel rendering most
+    pelican()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        cache = Path(tmp) / "cache"
-        cold = timed_build(Path(tmp) / "site", cache)
-        svgs = len(list(cache.glob("*.svg")))
-        warm = [timed_build(Path(tmp) / "site", cache) for _ in range(args.warm)]
-        before = set(cache.glob("*.svg"))
-        one_change = timed_build(Path(tmp) / "site2", cache, changed_copy(Path(tmp) / "project"))
-        rerendered = len(set(cache.glob("*.svg")) - before)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"vl-convert-python {vl_convert.__version__}, load average before {load[0]:.1f}, after {os.getloadavg()[0]:.1f}")
-    print(f"cold build (empty chart cache, {svgs} SVGs + bundle rendered): {cold:.2f} s")
-    print(f"warm build (chart cache full, nothing rendered): median {statistics.median(warm):.2f} s, "
-          f"min {min(warm):.2f} s over {len(warm)} builds")
-    print(f"one indicator changed (warm cache otherwise, {rerendered} SVGs re-rendered): {one_change:.2f} s")
+        tmp = Path(tmp)
+        builder = frozen_builder(tmp / "builder")
+        project = tmp / "project"
+        for part in ("data", "content", "templates", "assets"):
+            shutil.copytree(ROOT / part, project / part)
+        cache, out = tmp / "cache", tmp / "site"
+        base = ["--root", str(project)]
+        print(f"machine: {machine()}")
+        cold, cold_rss, said = run(builder, [*base, "build", "--out", str(out)], cache)
+        svgs = len(list((cache / "svg").glob("*.svg")))
+        files, size = folder_size(out)
+        html = len(list(out.rglob("*.html")))
+        print(f"cold build: {cold:.2f} s, peak RSS {cold_rss} MB, {svgs} SVGs, {files} files, {size / 1e6:.1f} MB, "
+              f"{html} HTML pages ({said.splitlines()[0]})")
+        per_svg = float(subprocess.run([sys.executable, "-c", PER_SVG, str(cache / "specs")], check=True,
+                                       capture_output=True, text=True).stdout)
+        cores = __import__("os").cpu_count() or 1
+        floor = svgs * per_svg / cores
+        print(f"per-SVG render time {per_svg:.3f} s → floor {floor:.1f} s; target ≤ {1.2 * floor + 2:.1f} s")
+
+        pel = pelican_project(tmp / "pelican", html)
+        kpi, md = project / "data/kpi.yaml", project / "content/goals/g1.ja.md"
+        original = kpi.read_text(encoding="utf-8")
+        assert "value: 226" in original, "bench expects the open-datasets target 226 in data/kpi.yaml"
+        rows: dict[str, list[float]] = {k: [] for k in ("warm", "pelican", "check", "value", "markdown")}
+        ratios = []
+        rss = 0
+        for n in range(args.rounds):
+            seconds, peak, _ = run(builder, [*base, "build", "--out", str(out)], cache)
+            rows["warm"].append(seconds)
+            rss = max(rss, peak)
+            rows["pelican"].append(run_pelican(pel, tmp / "pelican-out"))
+            ratios.append(rows["warm"][-1] / rows["pelican"][-1])
+            rows["check"].append(run(builder, [*base, "check"], cache)[0])
+            kpi.write_text(original.replace("value: 226", f"value: {300 + n}", 1), encoding="utf-8")
+            rows["value"].append(run(builder, [*base, "build", "--out", str(out)], cache)[0])
+            with md.open("a", encoding="utf-8") as f:
+                f.write(f"\n追記 {n}。\n")
+            rows["markdown"].append(run(builder, [*base, "build", "--out", str(out)], cache)[0])
+        for name, values in rows.items():
+            print(f"{name:9s} median {statistics.median(values):6.2f} s  min {min(values):6.2f} s  "
+                  f"({' '.join(f'{v:.2f}' for v in values)})")
+        print(f"warm ÷ Pelican ({html} pages): median {statistics.median(ratios):.2f}× over {len(ratios)} rounds; "
+              f"warm peak RSS {rss} MB")
+        print(json.dumps({"cold": cold, "per_svg": per_svg, **{k: statistics.median(v) for k, v in rows.items()}}))
+        print(f"machine after: {machine()}")
     return 0
 
 

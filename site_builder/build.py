@@ -1,61 +1,98 @@
-"""build(root, out) → BuildReport: load → validate → derive → render → write, top to bottom."""
+"""build(root, out) → BuildReport: load → validate → derive → render → write, top to bottom.
+
+Every build goes through the caches (`incremental`): a chart, page or search index whose inputs did not
+change is read back instead of made, and a build whose inputs did not change at all, with its output still
+in place, writes nothing. The output is byte for byte the same either way (tests/test_incremental.py)."""
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from .charts.render import BUNDLE_PATH, cache_folder, chart_files, javascript_bundle, site_charts
+from .charts.render import BUNDLE_PATH, chart_files, javascript_bundle, site_charts
 from .derive.facts import derive
 from .errors import StrictError
 from .headers import headers_file
+from .incremental.keys import digest
+from .incremental.manifest import Manifest, output_hashes, record
+from .incremental.reuse import reuse
+from .incremental.session import BuildSession
+from .incremental.store import Store, cache_folder
+from .incremental.tree import InputState
 from .load.inputs import load_inputs
 from .load.markup import content_images
 from .load.models import LANGS
 from .opendata.files import export_data
+from .render.cached_pages import PageRenderer
 from .render.environment import Helpers, environment, output_path
-from .render.i18n import catalogue_gaps
 from .render.pages import plan_pages
 from .render.search import search_bundle
 from .render.site_files import robots_txt, sitemap_xml, static_assets
+from .report import BuildReport
 from .writer import Output, write_site
 
-
-@dataclass(frozen=True)
-class BuildReport:
-    pages: int  # language-neutral pages; each exists once per language
-    languages: int
-    files: int
-    warnings: list[str]
-    seconds: float
-
-    def summary(self, out: Path | None) -> str:
-        where = f" → {out}" if out else " (checked, nothing written)"
-        return (f"{self.pages} pages × {self.languages} languages, {self.files} files, "
-                f"{len(self.warnings)} warnings, {self.seconds:.1f} s{where}")
+__all__ = ["BuildReport", "BuildSession", "build"]
 
 
-def build(root: Path, out: Path | None, strict: bool = False, search: bool = True) -> BuildReport:
+def build(root: Path, out: Path | None, strict: bool = False, search: bool = True,
+          session: BuildSession | None = None) -> BuildReport:
     """Build the site from the project at `root` into `out` (None: check only, write nothing).
 
-    The search index is made only when the site is written (`search=False` skips it, for speed)."""
+    The search index is made only when the site is written (`search=False` skips it, for speed). A `session`
+    (the preview server keeps one) lets a rebuild reuse what did not change; the output is the same without it."""
     started = time.perf_counter()
-    inputs = load_inputs(root)
+    session = session if session is not None else BuildSession(root)
+    cache = cache_folder(root)
+    reused, state, key, before = reuse(root, out, strict, search, session.manifest)
+    if reused is not None:
+        session.remember_build(state, before)
+        return reused
+
+    output, pages, warnings, rendered = make_site(root, cache, session, state, write=out is not None)
+    if strict and warnings:
+        raise StrictError(warnings)
+    if out is not None:
+        if search:
+            pages_html = {path: data for path, data in output.files.items() if path.endswith(".html")}
+            for path, content in search_bundle(pages_html, cache / "search").items():
+                output.add(path, content)
+        write_site(output, out, root)
+    hashes = output_hashes(output.files)
+    previous = session.manifest.files if session.manifest else {}
+    manifest = Manifest(key, pages, hashes, tuple(warnings))
+    record(cache, manifest)
+    session.remember_build(state, manifest)
+    return BuildReport(pages, len(LANGS), len(output.files), warnings, time.perf_counter() - started,
+                       changed=tuple(sorted(p for p in hashes if previous.get(p) != hashes[p])), rendered=rendered)
+
+
+def make_site(root: Path, cache: Path, session: BuildSession, state: InputState,
+              write: bool) -> tuple[Output, int, list[str], int]:
+    """Every file of the site in memory (without the search index), the page count, the warnings, and how many
+    pages were rendered. `write=False` (a check): the charts' SVGs and the script bundle are not rendered."""
+    inputs = session.inputs(root, state, load_inputs)
     derived = derive(inputs)
     open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
     pages = plan_pages(inputs, derived, open_data)
-    charts = site_charts(inputs, derived, cache_folder(root))
+    charts = site_charts(inputs, derived, cache, render=write)
 
-    env = environment(inputs.templates)
     keys = frozenset(page.key for page in pages)
+    # the templates, without their UI strings: each page records the strings it read, and is checked against them
+    templates = digest(*(f"{path} {sha}" for path, sha in sorted(state.files.items())
+                         if "templates/" in path and "templates/locales/" not in path))
+    env = session.environment(inputs.templates, environment, templates)
+    renderer = PageRenderer(Store(cache / "pages"), digest(templates, *sorted(keys)), inputs.catalogue, charts)
     warnings: set[str] = set()
     output = Output()
     for page in pages:
         for lang in LANGS:
-            h = Helpers(lang, page.key, inputs.catalogue, warnings, inputs.site.base_url, page.absolute_links, charts,
-                        numbering=inputs.strategy.numbering, pages=keys)
-            html = env.get_template(page.template).render(page=page, ctx=page.context, h=h, site=inputs.site)
+            def render(strings, views, found, page=page, lang=lang) -> str:
+                h = Helpers(lang, page.key, strings, found, inputs.site.base_url, page.absolute_links, views,
+                            numbering=inputs.strategy.numbering, pages=keys)
+                return env.get_template(page.template).render(page=page, ctx=page.context, h=h, site=inputs.site)
+
+            html, found = renderer.page((page, lang, inputs.site, inputs.strategy.numbering), render)
+            warnings |= found
             output.add(output_path(page.key, lang), html)
     for path, content in static_assets(inputs.assets):
         output.add(path, content)
@@ -65,20 +102,15 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
         output.add(path, content)
     for path, content in content_images(inputs.narratives.values()).items():
         output.add(path, content)
-    output.add(BUNDLE_PATH, javascript_bundle(cache_folder(root)))
+    if write:
+        output.add(BUNDLE_PATH, javascript_bundle(cache))
     output.add("sitemap.xml", sitemap_xml(pages, inputs.site.base_url))
     output.add("robots.txt", robots_txt(inputs.site.base_url))
     output.add("_headers", headers_file())
 
-    found = [str(w) for w in inputs.warnings] + sorted(warnings) + catalogue_gaps(inputs.catalogue) + [
-        f"UI string '{key}' is missing in templates/locales/{lang}.yaml" for lang, key in sorted(inputs.catalogue.missing)]
-    found = list(dict.fromkeys(found))
-    if strict and found:
-        raise StrictError(found)
-    if out is not None:
-        if search:
-            pages_html = {path: data for path, data in output.files.items() if path.endswith(".html")}
-            for path, content in search_bundle(pages_html).items():
-                output.add(path, content)
-        write_site(output, out, root)
-    return BuildReport(len(pages), len(LANGS), len(output.files), found, time.perf_counter() - started)
+    # a key missing in one language only is warned at its line in the other (render/i18n.py); here: in neither
+    known = set().union(*map(set, inputs.catalogue.strings.values()))
+    found = [str(w) for w in inputs.warnings] + sorted(warnings) + [
+        f"templates/locales/{lang}.yaml: UI string '{key}' is missing: add it" for lang, key in sorted(inputs.catalogue.missing)
+        if key not in known]
+    return output, len(pages), list(dict.fromkeys(found)), renderer.rendered

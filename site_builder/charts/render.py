@@ -3,6 +3,8 @@
 Rendering is the slow part of a build (≈0.1–0.3 s per SVG, ≈1–3 s for the bundle), so every result
 is cached by content hash outside the site folder (`<project>/.cache/charts/`): a rebuild renders
 only the charts whose spec changed, and cache misses are rendered in parallel, one process per core.
+The specs themselves are cached too (`charts.cached`); a build whose charts all hit imports neither
+Altair nor vl-convert.
 """
 
 from __future__ import annotations
@@ -13,24 +15,28 @@ import json
 import multiprocessing
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-import vl_convert as vlc
 from markupsafe import Markup
 
-from ..charts.specs import FONT, Chart, all_charts, table_csv
+from ..charts.cached import cached_charts
+from ..charts.kit import Chart, table_csv
 from ..derive.facts import Derived
+from ..incremental.keys import fonts_version, renderer_version
+from ..incremental.lazy import vl_convert as vlc
+from ..incremental.store import Store, cache_folder  # noqa: F401 (cache_folder: where it always was)
 from ..load.inputs import Inputs
 from ..load.models import LANGS, Lang
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # only in the downloadable .vl.json
-# Everything besides the spec that changes the SVG: the renderer and the fonts it measures text with.
-RENDERER = f"vl-convert-python {vlc.__version__}; vega {vlc.get_vega_version()}; font {FONT}"
+# Everything besides the spec that changes the SVG: the renderer and the fonts it measures text with (the font
+# names are in the spec). Read from the installed package's metadata: importing vl-convert costs a second.
+RENDERER = renderer_version()
+FONTS = fonts_version()
 SERIAL_BELOW = 8  # fewer misses than this render in-process: starting worker processes costs ≈1 s
 BUNDLE_PATH = "assets/vendor/vega-embed.js"
 # The bundle's only global: everything else stays inside the wrapping function.
@@ -65,32 +71,30 @@ def spec_json(spec: dict) -> str:
     return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def cache_key(spec: dict) -> str:
-    return hashlib.sha256(f"{RENDERER}\n{spec_json(spec)}".encode()).hexdigest()
-
-
 def _render_one(spec_text: str) -> str:
     return vlc.vegalite_to_svg(json.loads(spec_text))
 
 
 def render_svgs(specs: Mapping[str, dict], cache: Path | None, workers: int | None = None) -> dict[str, str]:
     """SVG for each spec by name; from the cache where it is there, else rendered across the cores."""
-    keys = {name: cache_key(spec) for name, spec in specs.items()}
+    store = Store(cache)
+    texts = {name: spec_json(spec) for name, spec in specs.items()}
+    keys = {name: hashlib.sha256(f"{RENDERER}\n{FONTS}\n{text}".encode()).hexdigest() for name, text in texts.items()}
     out: dict[str, str] = {}
     missing: dict[str, str] = {}  # cache key → canonical spec; equal specs are rendered once
     for name, key in keys.items():
-        hit = _read(cache, f"{key}.svg")
+        hit = store.get_text(f"{key}.svg")
         if hit is not None:
             out[name] = hit
         else:
-            missing.setdefault(key, spec_json(specs[name]))
+            missing.setdefault(key, texts[name])
     if missing:
         todo = sorted(missing.items())
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         rendered = _render_many([text for _, text in todo], workers)
         fresh = {key: svg for (key, _), svg in zip(todo, rendered, strict=True)}
         for key, svg in fresh.items():
-            _write(cache, f"{key}.svg", svg)
+            store.put_text(f"{key}.svg", svg)
         out.update({name: fresh[key] for name, key in keys.items() if name not in out})
     return out
 
@@ -108,34 +112,15 @@ def _render_many(texts: list[str], workers: int) -> list[str]:
 
 def javascript_bundle(cache: Path | None) -> str:
     """vega-embed + Vega-Lite + Vega in one file, wrapped so that its top-level names stay private."""
+    store = Store(cache)
     key = hashlib.sha256(f"{RENDERER}\n{BUNDLE_SNIPPET}".encode()).hexdigest()
-    hit = _read(cache, f"bundle-{key}.js")
+    hit = store.get_text(f"bundle-{key}.js")
     if hit is not None:
         return hit
     bundle = ("/* vega-embed, Vega-Lite and Vega (BSD-3-Clause), bundled by vl-convert-python "
               f"{vlc.__version__} */\n(function () {{\n{vlc.javascript_bundle(BUNDLE_SNIPPET)}\n}})();\n")
-    _write(cache, f"bundle-{key}.js", bundle)
+    store.put_text(f"bundle-{key}.js", bundle)
     return bundle
-
-
-def _read(cache: Path | None, name: str) -> str | None:
-    if cache is None:
-        return None
-    try:
-        return (cache / name).read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
-def _write(cache: Path | None, name: str, text: str) -> None:
-    """Atomically, so that two builds sharing a cache never read half a file."""
-    if cache is None:
-        return
-    cache.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, cache / name)
 
 
 # --- into the page ----------------------------------------------------------------------------
@@ -189,11 +174,16 @@ def chart_files(views: Iterable[ChartView]) -> dict[str, str]:
     return files
 
 
+# What a check (which writes no page) shows instead of a chart: rendering an SVG nobody sees costs a second.
+UNRENDERED = '<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>'
+
+
 def chart_views(charts: Iterable[Chart], cache: Path | None, menus: Mapping[Lang, Mapping[str, str]],
-                workers: int | None = None) -> dict[tuple[Lang, str], ChartView]:
+                workers: int | None = None, render: bool = True) -> dict[tuple[Lang, str], ChartView]:
     """Render every chart (through the cache) and give each the paths of its downloads."""
     charts = list(charts)
-    svgs = render_svgs({f"{c.lang}/{c.id}": c.spec for c in charts}, cache, workers)
+    svgs = (render_svgs({f"{c.lang}/{c.id}": c.spec for c in charts}, cache, workers) if render
+            else {f"{c.lang}/{c.id}": UNRENDERED for c in charts})
     views = {}
     for c in charts:
         views[(c.lang, c.id)] = ChartView(
@@ -202,19 +192,13 @@ def chart_views(charts: Iterable[Chart], cache: Path | None, menus: Mapping[Lang
     return views
 
 
-def cache_folder(root: Path) -> Path:
-    """Where rendered charts are kept between builds: SITE_BUILDER_CACHE, else <project>/.cache/charts."""
-    return Path(os.environ["SITE_BUILDER_CACHE"]) if os.environ.get("SITE_BUILDER_CACHE") else root / ".cache/charts"
-
-
 MENU_KEYS = ("chart.menu", "chart.menu_png", "chart.menu_svg")
 
 
 def site_charts(inputs: Inputs, derived: Derived, cache: Path | None,
-                workers: int | None = None) -> dict[tuple[Lang, str], ChartView]:
-    """Every chart of the site in both languages, rendered."""
-    made = [c for lang in LANGS for c in all_charts(
-        derived.indicators, inputs.strategy.goals, inputs.population, inputs.survey, inputs.catalogue, lang,
-        inputs.strategy.period.start, inputs.strategy.numbering, derived.reviews, derived.rule)]
+                workers: int | None = None, render: bool = True) -> dict[tuple[Lang, str], ChartView]:
+    """Every chart of the site in both languages, rendered (`render=False`: specs only, for a check);
+    specs and SVGs through the cache under `cache`."""
+    made = cached_charts(inputs, derived, LANGS, Store(cache / "specs" if cache else None))
     menus = {lang: {key: inputs.catalogue.get(lang, key) for key in MENU_KEYS} for lang in LANGS}
-    return chart_views(made, cache, menus, workers)
+    return chart_views(made, cache / "svg" if cache else None, menus, workers, render)

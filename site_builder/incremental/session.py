@@ -1,0 +1,56 @@
+"""BuildSession: what one process keeps between builds of one project (the preview server holds one).
+
+A fresh session behaves exactly like a cold process: everything kept here only saves work, never changes
+output. What every process shares lives in the disk cache (`store`); a session adds what is cheaper to keep
+in memory: the loaded inputs (while no input file changed), the Jinja environment with its compiled
+templates (while no template changed), and the last build's manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .. import messages
+from .manifest import Manifest
+from .tree import InputState
+
+
+class BuildSession:
+    """What one process keeps between builds of one project: parsed inputs per file (by content hash), the Jinja
+    environment, chart specs/SVGs, rendered pages, the search index. A fresh session = a cold process."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.builds = 0  # builds this session finished
+        self.state: InputState | None = None  # the input files of the last finished build
+        self.manifest: Manifest | None = None  # what the last finished build wrote
+        self._inputs: tuple[str, Any] | None = None  # (input key, Inputs)
+        self._env: tuple[str, Any] | None = None  # (templates key, jinja2 Environment)
+
+    def changed_files(self, state: InputState) -> set[str]:
+        """The input files that changed since the last finished build of this session (all, before the first)."""
+        return state.changed(self.state)
+
+    def inputs(self, root: Path, state: InputState, load: Callable[[Path], Any]):
+        """The loaded and validated inputs (`load(root)`): loaded again only when an input file changed."""
+        key = f"{root}\n{state.key}\n{messages.current()}"  # warnings are worded when the inputs load
+        if self._inputs is not None and self._inputs[0] == key:
+            return self._inputs[1]
+        inputs = load(root)  # raises DataError: nothing is kept, the next build loads again
+        self._inputs = (key, inputs)
+        return inputs
+
+    def environment(self, templates: Path, make: Callable[[Path], Any], key: str):
+        """The Jinja environment (its compiled templates are the expensive part): made again when a template changed."""
+        if self._env is not None and self._env[0] == f"{templates}\n{key}":
+            return self._env[1]
+        env = make(templates)
+        self._env = (f"{templates}\n{key}", env)
+        return env
+
+    def remember_build(self, state: InputState, manifest: Manifest | None) -> None:
+        self.state = state
+        if manifest is not None:
+            self.manifest = manifest
+        self.builds += 1

@@ -1,0 +1,23 @@
+"""What a build reports: pages, files, warnings, time (kept light: the CLI prints it without loading the stages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    pages: int  # language-neutral pages; each exists once per language
+    languages: int
+    files: int
+    warnings: list[str]
+    seconds: float
+    changed: tuple[str, ...] = ()  # output files that differ from the session's previous build (all after none)
+    reused: bool = False  # nothing had changed: the previous build's output was kept as it is
+    rendered: int = 0  # pages rendered, not read back from the cache
+
+    def summary(self, out: Path | None) -> str:
+        where = f" → {out}" if out else " (checked, nothing written)"
+        return (f"{self.pages} pages × {self.languages} languages, {self.files} files, "
+                f"{len(self.warnings)} warnings, {self.seconds:.1f} s{where}")

@@ -1,0 +1,273 @@
+"""The incremental build: cached and uncached builds are byte-identical, and a change to any input redoes
+exactly what it affects (specs made, SVGs rendered, pages rendered are counted, never timed)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, write_tiny
+
+from site_builder import build as build_module
+from site_builder.build import BuildSession, build
+from site_builder.charts import cached as chart_cache
+from site_builder.charts import render as chart_render
+from site_builder.incremental.store import Store
+
+REVIEW = """\
+year: 2016
+held: 2017-08
+reviewer: {ja: 委員会, en: Committee}
+indicators:
+  - id: waiting
+    value: 39
+    source: {ja: 保育課調べ, en: Childcare Division}
+"""
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+class Counts:
+    """What a build did: chart specs made, SVGs rendered (their specs), pages rendered."""
+
+    def __init__(self, monkeypatch):
+        self.specs: list[str] = []
+        self.svgs: list[str] = []
+        real_make, real_render = chart_cache._make, chart_render._render_many
+
+        def make(name, args):
+            self.specs.append(f"{name} {next(a for a in args if a in ('ja', 'en'))}")
+            return real_make(name, args)
+
+        def render(texts, workers):
+            self.svgs.extend(texts)
+            return real_render(texts, 1)
+
+        monkeypatch.setattr(chart_cache, "_make", make)
+        monkeypatch.setattr(chart_render, "_render_many", render)
+
+
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory) -> tuple[Path, Path, dict[str, bytes]]:
+    """The tiny project (with a review) built once with an empty cache: (project, cache, site)."""
+    base = tmp_path_factory.mktemp("cold")
+    root = write_tiny(base / "tiny")
+    (root / "data/reviews").mkdir()
+    (root / "data/reviews/2016.yaml").write_text(REVIEW, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_BUILDER_CACHE", str(base / "cache"))
+        report = build(root, base / "site", strict=True)
+    assert not report.reused and report.rendered == 2 * report.pages  # nothing came from a cache
+    return root, base / "cache", tree(base / "site")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch, cold) -> Path:
+    """A copy of the cold build's cache, this test's own."""
+    folder = tmp_path / "cache"
+    shutil.copytree(cold[1], folder)
+    monkeypatch.setenv("SITE_BUILDER_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path, cold) -> Path:
+    return Path(shutil.copytree(cold[0], tmp_path / "tiny"))
+
+
+@pytest.fixture
+def built(project, cache, cold, tmp_path) -> tuple[Path, dict[str, bytes]]:
+    """A copy of the tiny project built once through the cold build's cache: (project, its site)."""
+    build(project, tmp_path / "first", strict=True)
+    assert tree(tmp_path / "first") == cold[2]  # a build from a full cache equals one from an empty cache
+    return project, cold[2]
+
+
+# --- the same bytes, cached or not ----------------------------------------------------------------
+
+
+def test_a_build_from_a_full_cache_equals_a_build_from_an_empty_one(built, tmp_path, monkeypatch):
+    project, first = built
+    counts = Counts(monkeypatch)
+    report = build(project, tmp_path / "second", strict=True)
+    assert tree(tmp_path / "second") == first
+    assert counts.specs == [] and counts.svgs == [] and report.rendered == 0
+
+
+def test_nothing_changed_writes_nothing(built, tmp_path, monkeypatch):
+    project, first = built
+    monkeypatch.setattr(build_module, "make_site", lambda *a, **k: pytest.fail("built although nothing changed"))
+    report = build(project, tmp_path / "first", strict=True)
+    assert report.reused and report.files == len(first) - 1  # the writer's marker is no file of the site
+    assert tree(tmp_path / "first") == first
+
+
+def test_an_output_changed_by_hand_is_built_again(built, tmp_path):
+    project, first = built
+    (tmp_path / "first/index.html").write_text("mine", encoding="utf-8")
+    assert not build(project, tmp_path / "first").reused
+    assert tree(tmp_path / "first") == first
+
+
+def test_a_deleted_cache_is_harmless(built, cache, tmp_path):
+    project, first = built
+    shutil.rmtree(cache)
+    build(project, tmp_path / "first")
+    assert tree(tmp_path / "first") == first
+
+
+def test_a_corrupt_cache_entry_is_never_served(built, cache, tmp_path, monkeypatch):
+    project, first = built
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert {p.parent.name for p in entries} >= {"specs", "svg", "pages", "search", "builds"}
+    for path in entries:  # the same length, one byte changed: only the checksum can tell
+        data = bytearray(path.read_bytes())
+        data[-2] = (data[-2] + 1) % 256
+        path.write_bytes(bytes(data))
+    counts = Counts(monkeypatch)
+    build(project, tmp_path / "second")
+    assert tree(tmp_path / "second") == first
+    assert counts.specs and counts.svgs  # made again, not served
+    made = [p for p in entries if p.parent.name != "builds"]  # a build's record is by its output folder: not this one
+    assert all(Store(p.parent).get(p.name) is not None for p in made)  # and rewritten whole
+
+
+def test_cache_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    store.put("a.json", b"first")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    store.put("a.json", b"second")
+    store.put("b.json", b"other")
+    assert store.get("a.json") == b"first" and store.get("b.json") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]  # no temporary file left behind
+
+
+# --- a change redoes what it affects, nothing else -------------------------------------------------
+
+
+def test_a_session_rebuild_equals_a_fresh_build(project, cache, tmp_path, monkeypatch):
+    session = BuildSession(project)
+    build(project, tmp_path / "live", session=session)
+    edit(project / "content/goals/g1.ja.md", "text", "新しい文")
+    edit(project / "data/reviews/2016.yaml", "value: 39", "value: 35")
+    report = build(project, tmp_path / "live", session=session)
+    assert "goals/g1/index.html" in report.changed and "about/index.html" not in report.changed
+    monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "fresh-cache"))
+    build(project, tmp_path / "fresh")
+    assert tree(tmp_path / "live") == tree(tmp_path / "fresh")
+
+
+def test_a_narrative_rerenders_its_page_and_no_chart(built, tmp_path, monkeypatch):
+    project, first = built
+    edit(project / "content/goals/g1.ja.md", "text", "新しい文")
+    counts = Counts(monkeypatch)
+    report = build(project, tmp_path / "second")
+    assert counts.specs == [] and counts.svgs == []
+    assert 1 <= report.rendered < report.pages
+    site = tree(tmp_path / "second")
+    assert "新しい文".encode() in site["goals/g1/index.html"]
+
+
+def test_a_template_rerenders_pages_and_no_chart(built, tmp_path, monkeypatch):
+    project, first = built
+    edit(project / "templates/base.html", "</body>", "<!-- changed --></body>")
+    counts = Counts(monkeypatch)
+    report = build(project, tmp_path / "second")
+    assert counts.specs == [] and counts.svgs == []
+    assert report.rendered == 2 * report.pages
+    assert b"<!-- changed -->" in tree(tmp_path / "second")["index.html"]
+
+
+def test_an_asset_rerenders_nothing(built, tmp_path, monkeypatch):
+    project, first = built
+    (project / "assets/style.css").write_text("body { color: black }\n", encoding="utf-8")
+    counts = Counts(monkeypatch)
+    report = build(project, tmp_path / "second")
+    assert counts.specs == [] and counts.svgs == [] and report.rendered == 0
+    site = tree(tmp_path / "second")
+    assert site["assets/style.css"] == b"body { color: black }\n"
+    assert {p for p in site if site[p] != first.get(p)} == {"assets/style.css"}
+
+
+def test_a_value_rerenders_only_its_charts(built, tmp_path, monkeypatch):
+    project, first = built
+    edit(project / "data/reviews/2016.yaml", "value: 39", "value: 35")
+    counts = Counts(monkeypatch)
+    build(project, tmp_path / "second")
+    assert not any(name.startswith(("vital", "fertility", "survey")) for name in counts.specs)
+    # drawn again: exactly the charts whose spec changed (the indicator's, its goal's overview, the review's
+    # grade counts, in both languages), nothing else
+    second = tree(tmp_path / "second")
+    changed = sorted(p for p in second if p.endswith(".vl.json") and second[p] != first[p])
+    assert [p.rsplit("/", 1)[1] for p in changed] == ["goal-g1.vl.json", "indicator-waiting.vl.json", "review-2016.vl.json"] * 2
+    assert len(counts.svgs) == len(changed)
+
+
+def test_a_locale_string_remakes_the_charts_that_use_it(built, tmp_path, monkeypatch):
+    project, first = built
+    edit(project / "templates/locales/en.yaml", "\nchart.baseline: Baseline\n", "\nchart.baseline: Starting point\n")
+    counts = Counts(monkeypatch)
+    report = build(project, tmp_path / "second")
+    # the charts that say "Baseline" (the two indicators', the goal's overview), in English only
+    assert sorted(counts.specs) == ["goal_chart en", "indicator_chart en", "indicator_chart en"]
+    assert counts.svgs and any("Starting point" in svg for svg in counts.svgs)
+    assert 0 < report.rendered < 2 * report.pages
+
+
+@pytest.mark.parametrize("constant", ["RENDERER", "FONTS"], ids=["renderer-version", "fonts"])
+def test_the_renderer_or_the_fonts_rerender_every_svg_and_no_spec(built, tmp_path, monkeypatch, constant):
+    project, first = built
+    monkeypatch.setattr(chart_render, constant, getattr(chart_render, constant) + " (changed)")
+    counts = Counts(monkeypatch)
+    build(project, tmp_path / "second")
+    assert counts.specs == []
+    assert len(counts.svgs) == len([p for p in first if p.endswith(".vl.json")])
+
+
+def test_the_chart_code_remakes_every_spec(built, tmp_path, monkeypatch):
+    project, first = built
+    monkeypatch.setattr(chart_cache, "code_version", lambda: "another version of the chart code")
+    counts = Counts(monkeypatch)
+    build(project, tmp_path / "second")
+    assert len(counts.specs) == len([p for p in first if p.endswith(".vl.json")])
+    assert counts.svgs == []  # the same specs: their SVGs are still good
+    assert tree(tmp_path / "second") == first
+
+
+def test_a_check_renders_no_svg_and_writes_nothing(project, cache, monkeypatch):
+    monkeypatch.setattr(chart_render, "_render_many", lambda *a: pytest.fail("an SVG was rendered by a check"))
+    before = tree(project)
+    report = build(project, None)
+    assert report.pages > 0 and tree(project) == before
+
+
+def test_the_recipes_are_the_charts_all_charts_makes():
+    """charts.cached lists the charts without the chart code; it must list what specs.all_charts makes."""
+    from site_builder.charts.specs import all_charts
+    from site_builder.derive.facts import derive
+    from site_builder.load.inputs import load_inputs
+    from site_builder.load.models import LANGS
+
+    for root in (ROOT, ROOT / "examples/sample-city"):
+        inputs = load_inputs(root)
+        derived = derive(inputs)
+        for lang in LANGS:
+            made = [chart_cache._make(name, tuple(inputs.catalogue if a is chart_cache.CATALOGUE else a for a in args))
+                    for name, args in chart_cache.recipes(inputs, derived, lang)]
+            assert made == all_charts(derived.indicators, inputs.strategy.goals, inputs.population, inputs.survey,
+                                      inputs.catalogue, lang, inputs.strategy.period.start, inputs.strategy.numbering,
+                                      derived.reviews, derived.rule)
