@@ -2,7 +2,8 @@
 
 Bound to 127.0.0.1 only. It answers only requests addressed to 127.0.0.1 or localhost, so a web
 page elsewhere cannot read it through a DNS name that points here (DNS rebinding), lists no folder,
-and says nothing when a browser drops a connection. Kept small: a live preview will build on it.
+and says nothing when a browser drops a connection. The live preview (preview.py) builds on it;
+`serve --no-watch` is this server alone.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import errno
 import functools
 import socket
 import sys
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,11 +31,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
     sys_version = ""
 
     def send_head(self):  # every GET and HEAD passes here
+        if not self.host_allowed():
+            return None
+        return super().send_head()
+
+    def host_allowed(self) -> bool:
+        """True for requests addressed to this server by its own name; others are answered 421 here."""
         host = (self.headers.get("Host") or "").strip().lower()
         if host not in self.server.hosts:
             self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "this server answers only http://127.0.0.1 and http://localhost")
-            return None
-        return super().send_head()
+            return False
+        return True
 
     def list_directory(self, path):
         self.send_error(HTTPStatus.NOT_FOUND, "File not found")
@@ -42,9 +50,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
+    handler: type[SiteHandler] = SiteHandler
 
     def __init__(self, folder: Path, port: int):
-        super().__init__((HOST, port), functools.partial(SiteHandler, directory=str(folder)))
+        super().__init__((HOST, port), functools.partial(self.handler, directory=str(folder)))
         bound = self.server_address[1]
         self.hosts = {f"{name}:{bound}" for name in (HOST, "localhost")} | ({HOST, "localhost"} if bound == 80 else set())
 
@@ -61,22 +70,30 @@ class SiteServer(ThreadingHTTPServer):
 def check_folder(folder: Path) -> None:
     if not (folder / "index.html").is_file():
         raise SiteError(f"{folder} has no index.html: run 'site-builder build' first")
-    if not is_output(folder):
+    check_ours(folder)
+
+
+def check_ours(folder: Path) -> None:
+    """Refuse a folder holding files site-builder did not make: it is neither served nor replaced."""
+    if folder.is_dir() and any(folder.iterdir()) and not is_output(folder):
         raise SiteError(f"{folder} was not made by 'site-builder build' (it has no {MARKER} file), so it is not "
                         "served: run 'site-builder build' (delete a build/ made by an older version first) or pass "
                         "the folder it built with --out")
 
 
-def open_server(folder: Path, port: int | None) -> tuple[SiteServer, str | None]:
-    """The server for `folder` and a note when it is not on the port asked for.
+def open_server(folder: Path, port: int | None, make: Callable[[int], SiteServer] | None = None) -> tuple[SiteServer, str | None]:
+    """The server for `folder` (made by `make(port)` if given: the live preview's) and a note when it is not
+    on the port asked for.
 
     With --port the port is taken or refused (with a free one to try); without, the next free port
     after 8000 is used, so a second preview or another program on 8000 does not stop it."""
-    check_folder(folder)
+    if make is None:
+        check_folder(folder)
+        make = functools.partial(SiteServer, folder)
     tries = [port] if port is not None else range(DEFAULT_PORT, DEFAULT_PORT + PORT_TRIES + 1)
     for candidate in tries:
         try:
-            server = SiteServer(folder, candidate)
+            server = make(candidate)
         except OSError as e:
             if e.errno != errno.EADDRINUSE:
                 raise SiteError(f"cannot serve on port {candidate}: {e.strerror}: choose another with --port") from e
