@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Characters a terminal or editor would act on or hide rather than show: C0/C1 controls (ESC starts ANSI
@@ -40,6 +40,7 @@ class Problem:
     line: int | None
     col: int | None
     message: str
+    kind: str | None = field(default=None, compare=False)  # what went wrong ("missing"), for code, not for people
 
     def __str__(self) -> str:
         where = str(self.path)

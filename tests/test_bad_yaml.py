@@ -211,3 +211,32 @@ def test_crlf_and_bom_build_exactly_like_lf(change, tmp_path, tiny_built):
     assert result.code == 0 and result.warnings == [] and "Traceback" not in result.err, result.err
     assert digest(result.project / "build") == digest(tiny_built / "build")
     assert "\ufeff" not in (result.project / "build/goals/g1/index.html").read_text(encoding="utf-8")
+
+
+# The same mistakes told in the staff member's language (--lang ja / en): the same file:line, the words
+# in that language, and none of the YAML parser's own ("mapping values are not allowed here").
+BOTH_LANGUAGES = {
+    "no space after colon": (Case(KPI, "title: {ja: テスト戦略, en: Test strategy}", "title:\n  ja:テスト戦略\n  en: Test strategy",
+                                  "ja:テスト戦略", ("no space after ':': write 'ja: テスト戦略'",)),
+                             ("':' の後にスペースがありません: 'ja: テスト戦略' と書いてください",)),
+    "stray list dash": (Case(KPI, "period: {start: 2015, end: 2019}", "period:\n  start: 2015\n  - end: 2019", "- end",
+                             ("a list item '- ' cannot start here",)),
+                        ("ここでは '- '（リストの項目）を始められません",)),
+    "full-width digits": (Case(KPI, "target: {value: 20, year: 2019}", "target: {value: ２０, year: 2019}", "value: ２０",
+                               ("has full-width (全角) digits: write 20 (半角)",)),
+                          ("に全角の数字があります: 半角で 20 と書いてください",)),
+    "Japanese only (warning)": (Case(KPI, "title: {ja: 保育, en: Childcare}", "title: {ja: 保育}", "title: {ja: 保育}",
+                                     ("no English text for 「保育」: add en: to it",), warns=True),
+                                ("「保育」に英語がありません: en: を追加してください",)),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("name", list(BOTH_LANGUAGES))
+def test_bad_yaml_in_both_languages(name: str, lang: str, tmp_path, tiny_built):
+    case, japanese = BOTH_LANGUAGES[name]
+    result = rebuild(tmp_path, lambda project: edit(project / case.file, case.old, case.new), tiny_built, "--lang", lang)
+    check = result.warns_at if case.warns else result.fails_at
+    message = check(case.file, line_of(result.project / case.file, case.at), *(japanese if lang == "ja" else case.says))
+    for jargon in ("mapping values", "found", "could not find expected", "while parsing", "YAML syntax error"):
+        assert jargon not in message

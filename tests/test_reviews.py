@@ -255,7 +255,8 @@ def test_implausible_values_warn_at_their_lines(shipped_copy):
     path = write(shipped_copy, DOUBTFUL)
     write(shipped_copy, HELD_EARLY, "2017.yaml")
     inputs = load_inputs(shipped_copy)
-    found = {(str(w.path), w.line): w.message for w in inputs.warnings if "data/reviews" in str(w.path)}
+    found = {(str(w.path), w.line): w.message for w in inputs.warnings
+             if "data/reviews" in str(w.path) and w.kind != "no_english"}  # these reviews are in Japanese only
     late = shipped_copy / "data/reviews/2017.yaml"
     expected = {
         (path, "nursery-waiting-list"): "negative",  # −5 children: a count below zero

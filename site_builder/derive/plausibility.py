@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..errors import Problem
 from ..load.loaders import Document
 from ..load.models import Indicator, Strategy
+from ..messages import say
 
 if TYPE_CHECKING:
     from ..load.reviews import IndicatorResult, Review
@@ -50,36 +51,31 @@ def suspicious_value(ind: Indicator, value: Decimal) -> str | None:
     target = ind.target.value
     refs = [abs(x) for x in (baseline, target) if x is not None]
     if value < 0 and target >= 0 and (baseline is None or baseline >= 0):
-        return (f"value {value} is negative, but the baseline and the target are not: a count cannot be below 0; "
-                "check the sign")
+        return say("doubt.negative", value=value)
     if ind.unit.ja.strip() in PERCENT_UNITS and value > 100:
-        return f"value {value} is over 100 but the unit is %: check the decimal point (80.2, not 802)"
-    shown = " and ".join(str(x) for x in (baseline, target) if x is not None)
+        return say("doubt.over_100", value=value)
+    shown = ", ".join(str(x) for x in (baseline, target) if x is not None)
     if max(refs) > 0 and abs(value) > 10 * max(refs):
-        return (f"value {value} is more than ten times the baseline and the target ({shown}): "
-                "check the digits, the decimal point and the unit")
+        return say("doubt.ten_times", value=value, refs=shown)
     if value != 0 and all(refs) and abs(value) * 10 < min(refs):
-        return (f"value {value} is less than a tenth of the baseline and the target ({shown}): "
-                "check the digits, the decimal point and the unit")
+        return say("doubt.tenth", value=value, refs=shown)
     return None
 
 
 def after_review(review: Review, entry: IndicatorResult) -> str | None:
     as_of = review.as_of(entry)
     if as_of.year is not None and as_of.year > review.year:
-        kind = "fiscal year" if as_of.kind == "fiscal" else "calendar year"
-        return (f"the value is for {kind} {as_of.year}, after the reviewed fiscal year {review.year}: "
-                f"check as_of, or move the value to data/reviews/{as_of.year}.yaml")
+        kind = say("doubt.fiscal_year" if as_of.kind == "fiscal" else "doubt.calendar_year")
+        return say("doubt.later_year", kind=kind, year=as_of.year, reviewed=review.year)
     if as_of.date is None:
         return None
     day = date.fromisoformat(as_of.date)
     next_year = date(review.year + 1, 4, 1)
     if day > next_year:
-        return (f"the value is dated {as_of.date}, after fiscal year {review.year} ended (the latest a review of "
-                f"{review.year} reports is a count on {next_year}): check as_of or the file")
+        return say("doubt.after_year", date=as_of.date, reviewed=review.year, latest=next_year)
     held = held_day(review.held)
     if day > held:
-        return f"the value is dated {as_of.date}, after the review was held ({review.held}): check as_of or held"
+        return say("doubt.after_held", date=as_of.date, held=review.held)
     return None
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ..errors import clipped, shown
 from ..load.models import NUMBER_DECIMALS, NUMBER_LIMIT
+from ..messages import say, words
 
 Loc = tuple[str | int, ...]
 
@@ -34,16 +35,17 @@ JAPANESE_WORDS = {"継続": "continuing", "拡充": "expanded", "新規": "new",
 NONE_MARKS = {"-", "－", "ー", "−", "‐", "―", "—", "–", "なし", "無し", "該当なし", "n/a", "N/A", "none", "None"}
 _DASHES = "－ー−‐―—–"  # typed for a minus sign; NFKC leaves all but the first as they are
 # Full-width forms NFKC turns into their ASCII twins, named the way staff know them.
+# (The names are message ids: kind.digits is "digits" / "数字".)
 _FULLWIDTH = (("０１２３４５６７８９", "digits"), ("ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ", "letters"),
-              ("ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ", "letters"), ("　", "space"), ("．", "point '．'"),
-              ("，", "comma '，'"), ("：", "colon '：'"), ("－", "minus '－'"), ("ー", "long-vowel mark 'ー' (not a minus)"),
-              ("−", "minus sign '−'"))
+              ("ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ", "letters"), ("　", "space"), ("．", "point"),
+              ("，", "comma"), ("：", "colon"), ("－", "minus"), ("ー", "long_vowel"), ("−", "minus_sign"))
 _ERA_START = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "M": 1867, "T": 1911, "S": 1925, "H": 1988,
               "R": 2018}
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和|[MTSHR])\.?\s*(元|\d{1,2})\s*(年度|年)?", re.IGNORECASE)
 _WESTERN = re.compile(r"(?:FY\s*)?(\d{4})\s*(年度|年)?", re.IGNORECASE)
 _WITH_UNIT = re.compile(r"(?P<pre>[^\d-]*?)\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)")
 _KEY_COLON = re.compile(r"\s*([A-Za-z_][\w-]*)\s*：\s*(.*)", re.DOTALL)
+_KEY_GLUED = re.compile(r"\s*([A-Za-z_][\w-]*):(?!//)(\S.*)", re.DOTALL)  # `ja:テキスト`: no space, so one text
 NUMBER_KINDS = {"number_text", "decimal_parsing", "int_parsing", "float_parsing", "decimal_type", "int_type", "int_from_float"}
 _MAPPING_KINDS = {"model_type", "dict_type", "model_attributes_type"}
 
@@ -54,8 +56,8 @@ def halfwidth(text: str) -> str:
 
 
 def fullwidth_kinds(text: str) -> list[str]:
-    """What in `text` is full-width (全角) where half-width (半角) is meant: ["digits", "space"]."""
-    return list(dict.fromkeys(name for chars, name in _FULLWIDTH if any(c in chars for c in text)))
+    """What in `text` is full-width (全角) where half-width (半角) is meant, in words: ["digits", "space"]."""
+    return [say(f"kind.{name}") for name in dict.fromkeys(name for chars, name in _FULLWIDTH if any(c in chars for c in text))]
 
 
 def fullwidth_advice(value: str, fixed: str | None = None) -> str | None:
@@ -63,7 +65,7 @@ def fullwidth_advice(value: str, fixed: str | None = None) -> str | None:
     kinds = fullwidth_kinds(value)
     if not kinds:
         return None
-    return f"{shown(value)} has full-width (全角) {' and '.join(kinds)}: write {clipped(fixed or halfwidth(value))} (半角)"
+    return say("fullwidth", value=shown(value), kinds=words(kinds), fixed=clipped(fixed or halfwidth(value)))
 
 
 def friendly(err: dict, model: type[BaseModel] | None = None) -> str:
@@ -77,19 +79,17 @@ def friendly(err: dict, model: type[BaseModel] | None = None) -> str:
     where = dotted(loc)
     text = value if isinstance(value, str) else None
     if kind == "missing":
-        return f"{where}: required field '{label}' is missing: add it"
+        return say("missing", where=where, label=label)
     if kind == "extra_forbidden":
-        return f"{where}: unknown field {shown(field)}: {_suggest(field, loc, model)}"
+        return say("unknown_field", where=where, name=shown(field), hint=_suggest(field, loc, model))
     if kind in NUMBER_KINDS:
         return f"{where}: {number_advice(value, loc, whole=kind.startswith('int') or bool(ctx.get('whole')))}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return f"{where}: {_bounds(value, field, kind, ctx)}"
     if kind == "decimal_max_places":
-        return (f"{where}: {shown(value)} has more than {NUMBER_DECIMALS} decimals: "
-                f"round it to at most {NUMBER_DECIMALS}, e.g. {_rounded(value)}")
+        return say("too_many_decimals", where=where, value=shown(value), places=NUMBER_DECIMALS, rounded=_rounded(value))
     if kind == "reserved_id":
-        return (f"{where}: {shown(value)} cannot be an id: ids become folder names, and Windows reserves "
-                f"con, prn, aux, nul, com1–com9 and lpt1–lpt9 for devices: choose another, e.g. {value}-1")
+        return say("reserved_id", where=where, value=shown(value), id=value)
     if text is not None and kind in ("literal_error", "string_pattern_mismatch", "bool_parsing"):
         typed = fullwidth_advice(text)
         if typed:
@@ -98,37 +98,37 @@ def friendly(err: dict, model: type[BaseModel] | None = None) -> str:
         allowed = ctx.get("expected", "")
         word = (text or "").strip("【】[] ")
         if word in JAPANESE_WORDS and f"'{JAPANESE_WORDS[word]}'" in allowed:
-            return f"{where}: 【{word}】 is written in English here: write {JAPANESE_WORDS[word]} (one of {allowed})"
-        return f"{where}: {shown(value)} is not allowed here: write one of {allowed}"
+            return say("japanese_word", where=where, word=word, english=JAPANESE_WORDS[word], allowed=allowed)
+        return say("not_allowed", where=where, value=shown(value), allowed=allowed)
     if kind == "string_pattern_mismatch":
         if field == "code":
-            return f"{where}: 事業コード {shown(value)} must be 10 digits in quotes, e.g. \"0104010217\", or \"-\""
+            return say("budget_code", where=where, value=shown(value))
         if field in ("id", "programs") or loc[-1:] and isinstance(loc[-1], int):
             slug = re.sub(r"[^a-z0-9]+", "-", halfwidth(text or "").lower()).strip("-")
-            return (f"{where}: {shown(value)} is not a valid id: use lowercase letters, digits and hyphens, "
-                    f"e.g. {slug if slug and len(slug) <= 60 else 'nursery-waiting-list'}")
+            return say("bad_id", where=where, value=shown(value),
+                       example=slug if slug and len(slug) <= 60 else "nursery-waiting-list")
         if "[0-9]{4}-[0-9]{2}" in str(ctx.get("pattern", "")):
             return f"{where}: {_month_advice(text)}"
-        return f"{where}: {shown(value)} has the wrong form ({err['msg']})"
+        return say("wrong_form", where=where, value=shown(value), detail=err["msg"])
     if kind in _MAPPING_KINDS:
         return f"{where}: {_mapping_advice(value, field)}"
     if kind == "bool_parsing":
-        return f"{where}: {shown(value)} is not true or false: write true or false"
+        return say("not_bool", where=where, value=shown(value))
     if kind == "list_type":
-        return f"{where}: expected a list here (one '- ' line per item)"
+        return say("expected_list", where=where)
     if kind == "string_type":
-        return f"{where}: expected text here"
+        return say("expected_text", where=where)
     if kind == "string_too_short":
-        return f"{where}: '{label}' must not be empty"
+        return say("empty", where=where, label=label)
     if kind == "string_too_long":
-        return f"{where}: {shown(value)} is too long: at most {ctx.get('max_length')} characters"
+        return say("too_long", where=where, value=shown(value), limit=ctx.get("max_length"))
     return f"{where}: {err['msg']}"
 
 
 def number_advice(value: Any, loc: Loc = (), whole: bool = False) -> str:
     """Why `value` is not a plain number and what to write instead."""
     if not isinstance(value, str):
-        return f"expected a number here, not {_kind_of(value)}: write digits only, e.g. 1200 or 41.08"
+        return say("number.not_scalar", kind=_kind_of(value))
     raw = value.strip()
     if raw in NONE_MARKS:
         return none_advice(value, loc)
@@ -139,24 +139,23 @@ def number_advice(value: Any, loc: Loc = (), whole: bool = False) -> str:
     written = _plain_form(half, whole)
     if written is not None:
         if typed:
-            return f"{shown(value)} has full-width (全角) {' and '.join(typed)}: write {written} (半角)"
-        return f"{shown(value)} is not written as a plain number: write {written} (digits, a '.' for decimals, '-' for minus)"
+            return say("fullwidth", value=shown(value), kinds=words(typed), fixed=written)
+        return say("number.not_plain", value=shown(value), written=written)
     match = _WITH_UNIT.fullmatch(half)
     if match:
         number = _plain_form(match["num"].replace(",", ""), whole)
         pre, unit = match["pre"].strip(), match["unit"].strip()
         if number is not None:
-            what = ([f"full-width (全角) {' and '.join(typed)}"] if typed else []) + (
-                ["a thousands separator ','"] if "," in match["num"] else []) + (
-                [f"the unit {shown(unit)}"] if unit else []) + ([f"the words {shown(pre)}"] if pre else [])
-            advice = f"{shown(value)} has {' and '.join(what)}: write {number}"
+            what = ([say("part.fullwidth", kinds=words(typed))] if typed else []) + (
+                [say("part.separator")] if "," in match["num"] else []) + (
+                [say("part.unit", unit=shown(unit))] if unit else []) + ([say("part.words", words=shown(pre))] if pre else [])
+            advice = say("number.extras", value=shown(value), what=words(what), number=number)
             if unit and unit not in ("%", "％") and "unit" not in loc:
-                advice += f" and put {shown(unit)} in the indicator's unit (unit: ja: {clipped(unit)})"
+                advice += say("number.unit_elsewhere", unit=shown(unit), unit_text=clipped(unit))
             elif unit:
-                advice += " (the unit belongs in unit:)"
+                advice += say("number.unit_belongs")
             return advice
-    example = "e.g. 2018" if whole else "e.g. 1200 or 41.08 (no commas, no units)"
-    return f"{shown(value)} is not a number: write {'a whole number' if whole else 'digits only'}, {example}"
+    return say("number.not_whole" if whole else "number.not_number", value=shown(value))
 
 
 def era_advice(value: str, half: str | None = None) -> str | None:
@@ -166,13 +165,12 @@ def era_advice(value: str, half: str | None = None) -> str | None:
     if era:
         number = 1 if era[2] == "元" else int(era[2])
         year = _ERA_START[era[1].upper() if len(era[1]) == 1 else era[1]] + number
-        calendar = " (and year_kind: calendar, since 年 is a calendar year)" if era[3] == "年" else ""
-        return f"{shown(value)} is a Japanese era year (和暦): write {year} (the Western year, 西暦){calendar}"
+        calendar = say("year.era_calendar") if era[3] == "年" else ""
+        return say("year.era", value=shown(value), year=year, calendar=calendar)
     western = _WESTERN.fullmatch(half)
     if western and (western[2] or half[:2].upper() == "FY" or half != western[1]):
-        kind = {"年度": " (years are fiscal years, 年度, unless year_kind: calendar)",
-                "年": " and year_kind: calendar (年 is a calendar year)"}.get(western[2] or "", "")
-        return f"{shown(value)}: write the year as digits only: {western[1]}{kind}"
+        kind = {"年度": say("year.fiscal_note"), "年": say("year.calendar_note")}.get(western[2] or "", "")
+        return say("year.digits", value=shown(value), year=western[1], kind=kind)
     return None
 
 
@@ -183,19 +181,17 @@ def _month_advice(value: str | None) -> str:
     western = re.fullmatch(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*月?", half)
     if era:
         year = _ERA_START[era[1].upper() if len(era[1]) == 1 else era[1]] + (1 if era[2] == "元" else int(era[2]))
-        return f"{shown(value)} is a Japanese era date (和暦): write \"{year}-{int(era[3]):02d}\" (year-month, in quotes)"
+        return say("month.era", value=shown(value), year=year, month=f"{int(era[3]):02d}")
     if western:
-        return f"{shown(value)} has the wrong form: write \"{western[1]}-{int(western[2]):02d}\" (year-month, in quotes)"
-    return f"{shown(value)} has the wrong form: write year and month as \"YYYY-MM\" in quotes, e.g. \"2016-03\""
+        return say("month.western", value=shown(value), year=western[1], month=f"{int(western[2]):02d}")
+    return say("month.other", value=shown(value))
 
 
 def none_advice(value: str, loc: Loc) -> str:
     """「ー」/「－」/「-」 typed for "none": say how to leave the value out."""
     if "baseline" in loc:
-        return (f"{shown(value)} means 'none' in the printed table: to leave the baseline out, delete the whole "
-                "baseline: entry (it is optional; the site then shows 「－」)")
-    return (f"{shown(value)} is not a number: write the number; a value the source leaves blank is left out "
-            "(only baseline, note and year may be omitted)")
+        return say("none.baseline", value=shown(value))
+    return say("none.value", value=shown(value))
 
 
 def _plain_form(text: str, whole: bool) -> str | None:
@@ -215,13 +211,10 @@ def _plain_form(text: str, whole: bool) -> str | None:
 def _bounds(value: Any, field: str, kind: str, ctx: dict) -> str:
     limit = next(iter(ctx.values()), None)
     if limit in (NUMBER_LIMIT, -NUMBER_LIMIT):
-        return (f"{shown(value)} is too large: numbers must be smaller than 1000000000000000 (10^15) either way: "
-                "check for extra digits")
+        return say("bounds.too_large", value=shown(value))
     if field == "year":
-        return f"{shown(value)} is not a year from 1900 to 2100: write the Western year (西暦), e.g. 2018"
-    words = {"greater_than": "more than {}", "greater_than_equal": "{} or more", "less_than": "less than {}",
-             "less_than_equal": "{} or less"}[kind].format(limit)
-    return f"{shown(value)} is out of range: write a number {words}"
+        return say("bounds.year", value=shown(value))
+    return say(f"bounds.{kind}", value=shown(value), limit=limit)
 
 
 def _rounded(value: Any) -> str:
@@ -232,23 +225,25 @@ def _rounded(value: Any) -> str:
 
 
 def _mapping_advice(value: Any, field: str) -> str:
-    expected = "expected keys and values here (e.g. ja: … and en: … on their own lines)"
     if isinstance(value, str):
         colon = _KEY_COLON.fullmatch(value)
         if colon:
-            return (f"{shown(value)} has a full-width colon '：' after '{colon[1]}': write '{colon[1]}: {clipped(colon[2])}' "
-                    "(半角 colon and a space), each key on its own line")
+            return say("mapping.fullwidth_colon", value=shown(value), key=colon[1], rest=clipped(colon[2]))
+        glued = _KEY_GLUED.fullmatch(value)
+        if glued:
+            return say("yaml.no_space_after_colon", key=glued[1], value=clipped(glued[2]))
         if value.strip() in NONE_MARKS:
             return none_advice(value, (field,))
     if isinstance(value, list):
-        return f"{expected}, not a list: remove the '- ' in front of the keys"
+        return say("mapping.list")
     if value is None:
-        return f"{expected}, not nothing: fill in the keys under '{field}:'"
-    return f"{expected}, not {shown(value)}"
+        return say("mapping.nothing", field=field)
+    return say("mapping.other", value=shown(value))
 
 
 def _kind_of(value: Any) -> str:
-    return {dict: "keys and values", list: "a list", type(None): "nothing"}.get(type(value), shown(value))
+    kind = {dict: "mapping", list: "list", type(None): "nothing"}.get(type(value))
+    return say(f"value.{kind}") if kind else shown(value)
 
 
 def _suggest(field: str, loc: Loc, model: type[BaseModel] | None) -> str:
@@ -256,10 +251,10 @@ def _suggest(field: str, loc: Loc, model: type[BaseModel] | None) -> str:
     inner = _model_at(model, loc[:-1]) if model else None
     close = difflib.get_close_matches(halfwidth(field).lower(), list(inner.model_fields), n=1, cutoff=0.6) if inner else []
     if close:
-        return f"did you mean '{close[0]}'? Otherwise remove it"
+        return say("unknown_field.did_you_mean", close=close[0])
     if field.isdigit():  # {value: 18,167} is two entries, `value: 18` and `167`
-        return "a ',' inside { } separates entries, so a number with a thousands separator is cut in two: write it without ',' (e.g. 18167)"
-    return "check its spelling or remove it"
+        return say("unknown_field.split_number")
+    return say("unknown_field.spelling")
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -288,4 +283,4 @@ def dotted(loc: Loc) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+    return out or say("top_level")

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ..errors import Problem
 from ..load.loaders import Document, Loc
 from ..load.models import Indicator, Strategy
+from ..messages import say
 
 
 def check_strategy(s: Strategy, doc: Document) -> list[Problem]:
@@ -19,7 +20,7 @@ def check_strategy(s: Strategy, doc: Document) -> list[Problem]:
     def unique(kind: str, ident: str, loc: Loc) -> None:
         if ident in seen:
             line = doc.mark(seen[ident])[0]
-            problems.append(doc.problem(loc, f"{kind} id '{ident}' is already used at line {line}: ids must be unique"))
+            problems.append(doc.problem(loc, say("id.used_twice", kind=kind, id=ident, line=line)))
         else:
             seen[ident] = loc
 
@@ -43,9 +44,7 @@ def check_strategy(s: Strategy, doc: Document) -> list[Problem]:
                 ploc = mloc + ("programs", pi)
                 unique("program", program.id, ploc + ("id",))
                 if tagged and program.status is None and not program.sub_items:
-                    problems.append(doc.problem(ploc, f"program '{program.id}' has no status: add "
-                                                "status: continuing, expanded, new or considering (or, if the "
-                                                "strategy tags no program, delete every program's status)"))
+                    problems.append(doc.problem(ploc, say("id.no_status", id=program.id)))
             for ki, ind in enumerate(measure.kpis):
                 problems += _indicator(ind, mloc + ("kpis", ki), doc, start, end, unique)
     problems += _numbers(((("goals", i), g.number) for i, g in enumerate(s.goals)), doc, "goal")
@@ -57,9 +56,7 @@ def check_strategy(s: Strategy, doc: Document) -> list[Problem]:
     for bi, item in enumerate(s.budget_items):
         for pi, ref in enumerate(item.programs):
             if ref not in programs:
-                problems.append(doc.problem(("budget_items", bi, "programs", pi),
-                                            f"budget item refers to program '{ref}', which does not exist: "
-                                            "use the id of a program under goals → measures → programs"))
+                problems.append(doc.problem(("budget_items", bi, "programs", pi), say("ref.budget_program", id=ref)))
     return problems
 
 
@@ -107,8 +104,7 @@ def _also_in(s: Strategy, doc: Document) -> list[Problem]:
                     if ref == measure.id:
                         problems.append(doc.problem(loc, f"'{ref}' is the KPI's own measure: list only other measures"))
                     elif ref not in measures:
-                        problems.append(doc.problem(loc, f"also_in refers to measure '{ref}', which does not exist: "
-                                                    f"use the id of another measure, e.g. {other}"))
+                        problems.append(doc.problem(loc, say("ref.also_in", id=ref, example=other)))
                     elif ref in seen:
                         problems.append(doc.problem(loc, f"measure '{ref}' is listed twice: keep one"))
                     seen.add(ref)

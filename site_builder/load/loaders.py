@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, clipped, shown
 from ..load.advice import friendly, fullwidth_advice, halfwidth
+from ..messages import say
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +43,7 @@ _CUT_BY_COMMENT = re.compile(r"[ \t]+#")
 _KEY_WITH_FULLWIDTH_COLON = re.compile(r"[ \t]*(?:-[ \t]+)?([A-Za-z_Ａ-Ｚａ-ｚ][A-Za-z0-9_.Ａ-Ｚａ-ｚ０-９-]*)[ \t]*：[ \t\u3000]*(.*)")
 _DASH_WITHOUT_SPACE = re.compile(r"[ \t]*-([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:")
 _FULLWIDTH_INDENT = re.compile(r"[ \t]*\u3000")
+_NO_SPACE_AFTER_COLON = re.compile(r"[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*):(?!//)([^\s].*)")
 
 
 @dataclass(frozen=True)
@@ -72,27 +74,25 @@ class Document:
 def read_yaml(path: Path, shown_as: Path | str | None = None) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document (its `warnings` included), or None and the problems found."""
     shown = Path(shown_as or path)
-    text, problems = _read(path, shown, "create it (see README: Editing the data)")
+    text, problems = _read(path, shown, say("file.create_data"))
     if text is None or problems:
         return None, problems
     loader = _Guarded(text, shown)
     try:
         node = loader.get_single_node()
     except _TooDeep as e:
-        return None, [Problem(shown, e.mark.line + 1, e.mark.column + 1, f"too deeply nested (more than {MAX_DEPTH} lists "
-                              "and mappings inside each other): check the brackets [ ] { } and the indentation")]
+        return None, [Problem(shown, e.mark.line + 1, e.mark.column + 1, say("yaml.too_deep", limit=MAX_DEPTH))]
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(text, e, shown)]
     except yaml.reader.ReaderError as e:  # unreadable character; _read refuses the known ones first
         line, col = _position(text, e.position)
-        return None, [Problem(shown, line, col, f"character {_char_name(chr(e.character))} cannot be read: delete it")]
+        return None, [Problem(shown, line, col, say("char.unreadable", char=_char_name(chr(e.character))))]
     finally:
         loader.dispose()
     if loader.refused:
         return None, _capped(loader.refused, shown)
     if node is None:
-        return None, [Problem(shown, 1, 1, "the file is empty (or has only comments): write its keys and values again, "
-                              "or restore the last saved version")]
+        return None, [Problem(shown, 1, 1, say("yaml.empty"))]
     reader = _Converter(shown, text.split("\n"))
     data = reader.convert(node, ())
     doc = Document(shown, data, reader.marks, reader.key_marks, tuple(reader.warnings), reader.comments)
@@ -109,9 +109,8 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
             loc = tuple(err["loc"])
             message = friendly(err, model)
             if loc in doc.comments:  # `name: 保育園 #1` failing as '保育園' deserves the reason
-                message += f" (the text {shown(doc.comments[loc])} after '#' on this line was read as a comment: " \
-                           "put the whole value in quotes if it belongs to it)"
-            problems.append(doc.problem(loc, message, at_key=err["type"] == "extra_forbidden"))
+                message += say("comment_cut_error", comment=shown(doc.comments[loc]))
+            problems.append(replace(doc.problem(loc, message, at_key=err["type"] == "extra_forbidden"), kind=err["type"]))
         return None, problems
 
 
@@ -125,7 +124,7 @@ def load(model: type[M], path: Path, shown_as: Path | str | None = None) -> tupl
 
 def read_text(path: Path, shown_as: Path | str) -> tuple[str | None, list[Problem]]:
     """Read a Markdown file as UTF-8: a BOM is dropped, CRLF becomes LF, control characters are refused."""
-    text, problems = _read(path, Path(shown_as), "create it (one file per goal and language)")
+    text, problems = _read(path, Path(shown_as), say("file.create_text"))
     return (None if problems else text), problems
 
 
@@ -162,9 +161,8 @@ def _outside(path: Path, base: Path, root: Path, problems: list[Problem]) -> boo
         target = None
     if target is not None and target.is_relative_to(base):
         return False
-    where = "a link that loops" if target is None else f"a link to {target}, outside the project"
-    problems.append(Problem(path.relative_to(root), None, None,
-                            f"is {where}: copy the file into the project instead of linking to it"))
+    where = say("file.link_loops") if target is None else say("file.link_to", target=target)
+    problems.append(Problem(path.relative_to(root), None, None, say("file.link_outside", where=where)))
     return True
 
 
@@ -176,19 +174,18 @@ def _read(path: Path, shown: Path, missing: str) -> tuple[str | None, list[Probl
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(shown, None, None, f"file not found: {missing}")]
+        return None, [Problem(shown, None, None, say("file.not_found", todo=missing))]
     except IsADirectoryError:
-        return None, [Problem(shown, None, None, "is a folder, not a file: remove or rename the folder")]
+        return None, [Problem(shown, None, None, say("file.is_folder"))]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [Problem(shown, 1, 1, "saved as UTF-16: save the file as UTF-8 instead")]
+        return None, [Problem(shown, 1, 1, say("file.utf16"))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = len(raw[raw.rfind(b"\n", 0, e.start) + 1:e.start].decode("utf-8", errors="replace")) + 1
-        guess = "it looks like Shift_JIS; " if _decodes(raw, "cp932") else ""
-        return None, [Problem(shown, line, col, f"not UTF-8 text (byte 0x{raw[e.start]:02X} here; {guess}{e.reason}): "
-                              "save the file as UTF-8 (メモ帳: 名前を付けて保存 → 文字コード UTF-8)")]
+        guess = say("file.shift_jis") if _decodes(raw, "cp932") else ""
+        return None, [Problem(shown, line, col, say("file.not_utf8", byte=f"{raw[e.start]:02X}", guess=guess, reason=e.reason))]
     # Notepad's BOM and Windows line ends are not content: read the file exactly as its LF twin.
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text, _capped(_controls(text, shown), shown)
@@ -215,10 +212,9 @@ def _controls(text: str, shown: Path, at: tuple[int, int] | None = None) -> list
         else:
             at_here = at
         if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
-            what = (f"invisible bidirectional-text control {_char_name(ch)}: it shows text in another order than it is "
-                    "stored: delete it")
+            what = say("char.bidi", char=_char_name(ch))
         else:
-            what = f"invisible control character {_char_name(ch)}: delete it (retype the text around it if unsure)"
+            what = say("char.control", char=_char_name(ch))
         problems.append(Problem(shown, *at_here, what))
     return problems
 
@@ -237,8 +233,7 @@ def _capped(problems: list[Problem], shown: Path) -> list[Problem]:
     if len(problems) <= MAX_REPORTED:
         return problems
     rest = problems[MAX_REPORTED]
-    return problems[:MAX_REPORTED] + [Problem(shown, rest.line, rest.col,
-                                              f"… and {len(problems) - MAX_REPORTED} more problems from here on")]
+    return problems[:MAX_REPORTED] + [Problem(shown, rest.line, rest.col, say("more_problems", count=len(problems) - MAX_REPORTED))]
 
 
 # --- parsing YAML --------------------------------------------------------------------------------
@@ -266,16 +261,14 @@ class _Guarded(yaml.SafeLoader):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             self.get_event()
-            self._refuse(event, f"'*{event.anchor}' repeats a value given elsewhere (a YAML alias): write the value out "
-                                "in full here; anchors and aliases are not supported")
+            self._refuse(event, say("yaml.alias", name=event.anchor))
             return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
         if event.anchor is not None:
-            self._refuse(event, f"'&{event.anchor}' marks a value to repeat elsewhere (a YAML anchor): remove it and write "
-                                "repeated values out in full; anchors and aliases are not supported")
+            self._refuse(event, say("yaml.anchor", name=event.anchor))
             event.anchor = None
         if getattr(event, "tag", None) not in (None, "!"):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            self._refuse(event, f"the YAML tag {shown(tag)} is not supported: remove it (put text in quotes instead)")
+            self._refuse(event, say("yaml.tag", tag=shown(tag)))
             event.tag = None
         if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             return super().compose_node(parent, index)
@@ -292,20 +285,18 @@ class _Guarded(yaml.SafeLoader):
 
 
 def _syntax_problem(text: str, e: yaml.MarkedYAMLError, shown: Path) -> Problem:
-    """A YAML syntax error, reported where the slip most likely is rather than where the parser gave up."""
+    """A YAML syntax error in plain words, reported where the slip most likely is rather than where the parser gave up."""
     mark = e.problem_mark or e.context_mark
     if mark is None:
-        return Problem(shown, None, None, f"YAML syntax error: {e.problem or e}")
+        return Problem(shown, None, None, say("syntax.other"))
     lines = text.split("\n")
-    what = e.problem or "YAML syntax error"
-    if "'\\t'" in what:
-        return Problem(shown, mark.line + 1, mark.column + 1,
-                       "a tab is used here: YAML indents with spaces only: replace the tab with spaces")
+    what = e.problem or ""
+    if "'\\t'" in what or "tab character" in what:
+        return Problem(shown, mark.line + 1, mark.column + 1, say("syntax.tab"))
     ctx = e.context_mark
     if e.context == "while scanning a quoted scalar" and ctx is not None:
         quote = lines[ctx.line][ctx.column:ctx.column + 1] or '"'
-        return Problem(shown, ctx.line + 1, ctx.column + 1,
-                       f"the quote {quote} opened here is never closed: add the closing {quote} at the end of the value")
+        return Problem(shown, ctx.line + 1, ctx.column + 1, say("syntax.quote_open", quote=quote))
     first = max(0, min(ctx.line if ctx else mark.line, mark.line - 1))
     for number in range(first, min(mark.line, len(lines) - 1) + 1):
         slip = _typing_slip(lines[number])
@@ -314,33 +305,60 @@ def _syntax_problem(text: str, e: yaml.MarkedYAMLError, shown: Path) -> Problem:
     opened = _quote_closed_late(text, mark)
     if opened is not None:
         quote = lines[opened.line][opened.column]
-        return Problem(shown, opened.line + 1, opened.column + 1,
-                       f"the quote {quote} opened here closes only on line {mark.line + 1}: add the closing {quote} "
-                       "at the end of the value on this line")
-    if e.context and e.context.startswith("while parsing a flow") and ctx is not None and mark.line > ctx.line:
+        return Problem(shown, opened.line + 1, opened.column + 1, say("syntax.quote_late", quote=quote, line=mark.line + 1))
+    if e.context and e.context.startswith("while parsing a flow") and ctx is not None:
         bracket = lines[ctx.line][ctx.column:ctx.column + 1]
-        closing = {"{": "}", "[": "]"}.get(bracket, "")
-        return Problem(shown, ctx.line + 1, ctx.column + 1,
-                       f"the '{bracket}' opened here is not closed where expected ({what} on line {mark.line + 1}): "
-                       f"add '{closing}' at the end of the value, and check the commas")
-    hint = "check indentation, the colon after each key, and quotes around text containing ': ' or ' #'"
-    return Problem(shown, mark.line + 1, mark.column + 1, f"YAML syntax error: {what} ({hint})")
+        if mark.line > ctx.line:
+            closing = {"{": "}", "[": "]"}.get(bracket, "")
+            return Problem(shown, ctx.line + 1, ctx.column + 1,
+                           say("syntax.bracket_open", bracket=bracket, line=mark.line + 1, closing=closing))
+        return Problem(shown, mark.line + 1, mark.column + 1, say("syntax.flow_separator", bracket=bracket))
+    return Problem(shown, mark.line + 1, mark.column + 1, _plain_words(e, lines, mark))
+
+
+def _plain_words(e: yaml.MarkedYAMLError, lines: list[str], mark: yaml.Mark) -> str:
+    """What the parser's own words ("mapping values are not allowed here") mean for the person typing."""
+    what = e.problem or ""
+    found = re.search(r"found (?:character )?'(.*?)'", what)
+    char = shown(found[1]) if found else "''"
+    if "mapping values are not allowed" in what:
+        return say("syntax.colon_here")
+    if "could not find expected ':'" in what:
+        return say("syntax.no_colon")
+    if "sequence entries are not allowed" in what or what.endswith("but found '-'"):
+        return say("syntax.dash_here")
+    if "but found '<scalar>'" in what:
+        before = lines[mark.line][:mark.column] if mark.line < len(lines) else ""
+        return say("syntax.after_quote" if before.rstrip().endswith(('"', "'")) else "syntax.indent")
+    if what.startswith("expected <block end>"):
+        return say("syntax.indent")
+    if "cannot start any token" in what:
+        return say("syntax.bad_start", char=char)
+    if "unknown escape character" in what:
+        return say("syntax.escape")
+    if "expected the node content" in what:
+        return say("syntax.no_value", char=char)
+    if "another document" in what or "document separator" in what:
+        return say("syntax.documents")
+    return say("syntax.other")
 
 
 def _typing_slip(line: str) -> tuple[int, str] | None:
-    """(column, message) for a Japanese-typing slip on a line: `ja：`, `-year:`, a full-width space indent."""
+    """(column, message) for a typing slip on a line: `ja：`, `-year:`, a full-width space indent, `ja:テキスト`."""
     colon = _KEY_WITH_FULLWIDTH_COLON.match(line)
     if colon:
         key = halfwidth(colon[1])
         value = f" {clipped(colon[2].strip())}" if colon[2].strip() else ""
-        return line.index("：") + 1, (f"full-width colon '：' after {shown(colon[1])}: write '{key}:{value}' "
-                                      "(半角 colon, then a space)")
+        return line.index("：") + 1, say("yaml.slip_fullwidth_colon", key=shown(colon[1]), fixed=key, value=value)
     dash = _DASH_WITHOUT_SPACE.match(line)
     if dash:
-        return line.index("-") + 1, (f"'-{dash[1]}' needs a space after '-': write '- {dash[1]}:' to start a list item")
+        return line.index("-") + 1, say("yaml.key_dash", key=f"'-{dash[1]}'", name=dash[1])
     indent = _FULLWIDTH_INDENT.match(line)
     if indent:
-        return indent.end(), "a full-width space (全角スペース) is used for indentation: indent with 半角 spaces only"
+        return indent.end(), say("yaml.fullwidth_indent")
+    glued = _NO_SPACE_AFTER_COLON.match(line)
+    if glued:
+        return line.index(":") + 1, say("yaml.no_space_after_colon", key=glued[1], value=clipped(glued[2].strip()))
     return None
 
 
@@ -380,14 +398,14 @@ class _Converter:
         for key_node, value_node in node.value:
             at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(self.shown, *at, "a key must be plain text"))
+                self.problems.append(Problem(self.shown, *at, say("yaml.key_not_text")))
                 continue
             key = key_node.value
             if key_node.style == '"':
                 self.problems += _controls(key, self.shown, at)
             if key in out:
                 first = self.key_marks.get(loc + (key,), (None, None))[0]
-                self.problems.append(Problem(self.shown, *at, f"duplicate key {shown(key)} (first at line {first}): keep only one"))
+                self.problems.append(Problem(self.shown, *at, say("yaml.duplicate_key", key=shown(key), first=first)))
                 continue
             wrong = _key_problem(key) if key_node.style is None else None
             if wrong:
@@ -410,20 +428,19 @@ class _Converter:
             if node.value not in _NULLS:
                 self.warnings.append(Problem(
                     self.shown, end.line + 1, end.column + cut.end(),
-                    f"the text after '#' was read as a comment, so the value is {shown(node.value)}: "
-                    f"put the whole value in quotes if {shown('#' + comment)} belongs to it"))
+                    say("yaml.comment_cut", value=shown(node.value), comment=shown("#" + comment))))
         return None if node.value in _NULLS else node.value
 
 
 def _key_problem(key: str) -> str | None:
     """Why a plain key cannot be meant as written (a merge key, `-year`, full-width letters), or None."""
     if key == "<<":
-        return "'<<' (a YAML merge key) is not supported: write the keys out in full"
+        return say("yaml.merge_key")
     if "：" in key:
         before, _, after = key.partition("：")
         value = f" {clipped(after.strip())}" if after.strip() else ""
-        return f"full-width colon '：' in {shown(key)}: write '{clipped(halfwidth(before))}:{value}' (半角 colon, then a space)"
+        return say("yaml.key_fullwidth_colon", key=shown(key), fixed=clipped(halfwidth(before)), value=value)
     if len(key) > 1 and key[0] == "-" and key[1].isalpha():
-        return f"{shown(key)} needs a space after '-': write '- {clipped(key[1:])}:' to start a list item"
+        return say("yaml.key_dash", key=shown(key), name=clipped(key[1:]))
     typed = fullwidth_advice(key)
-    return f"the key {typed}" if typed else None
+    return say("fullwidth_key", advice=typed) if typed else None

@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import Problem
+from ..messages import say
 
 # What the narrative's HTML may hold (nh3 enforces it; the scans below report what it would drop).
 TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "a", "em", "strong", "blockquote", "code",
@@ -26,13 +27,11 @@ STYLE_PROPERTIES = frozenset({"text-align"})  # a Markdown table's column alignm
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"})
 # Elements whose content goes with them (nh3 drops it too); any other tag is removed and its text kept.
-WITH_CONTENT = {"script": "scripts", "style": "styles"}
+# (values are message ids: html.what_script is "scripts" / "スクリプト")
+WITH_CONTENT = {"script": "html.what_script", "style": "html.what_style"}
 HINTS = {
-    "img": "write an image as ![what it shows](images/name.png)",
-    "h1": "write a heading as ## Heading (the page's title is its only #)",
-    "b": "write **bold** instead", "i": "write *italic* instead",
-    **dict.fromkeys(("iframe", "object", "embed", "video", "audio", "frame", "frameset", "applet"),
-                    "the site embeds nothing from another site: link to it instead, [title](https://…)"),
+    "img": "html.hint_img", "h1": "html.hint_h1", "b": "html.hint_b", "i": "html.hint_i",
+    **dict.fromkeys(("iframe", "object", "embed", "video", "audio", "frame", "frameset", "applet"), "html.hint_embed"),
 }
 
 # Invisible characters: C0/C1 controls (tab and line ends aside), the line and paragraph separators,
@@ -71,9 +70,8 @@ def strip_invisible(text: str, shown: Path) -> tuple[str, list[Problem]]:
             continue
         names = ", ".join(dict.fromkeys(_char_name(m[0]) for m in found))
         bidi = any("\u202a" <= m[0] <= "\u202e" or "\u2066" <= m[0] <= "\u2069" for m in found)
-        why = "it shows text in another order than it is stored" if bidi else "it is not part of the text"
-        warnings.append(Problem(shown, n + 1, found[0].start() + 1,
-                                f"removed invisible character {names} ({why}): delete it from the file"))
+        why = say("html.why_bidi" if bidi else "html.why_invisible")
+        warnings.append(Problem(shown, n + 1, found[0].start() + 1, say("html.invisible", names=names, why=why)))
         lines[n] = INVISIBLE.sub("", line)
     return "\n".join(lines), warnings
 
@@ -159,24 +157,20 @@ def scan_raw_html(text: str, shown: Path) -> tuple[str, list[Problem]]:
             continue
         closer = None if name in VOID else re.compile(rf"</{name}\s*>", re.IGNORECASE).search(masked, end)
         if name in WITH_CONTENT:
-            what = WITH_CONTENT[name]
+            what = say(WITH_CONTENT[name])
             if closer:
                 cut.append((start, closer.end()))
                 done = closer.end()
-                warnings.append(Problem(*where, f"raw HTML <{name}>…</{name}> removed with its content: the site shows "
-                                                f"no {what} written in the text; delete it"))
+                warnings.append(Problem(*where, say("html.removed_with_content", name=name, what=what)))
             else:
                 cut.append((start, end))
-                warnings.append(Problem(*where, f"unclosed <{name}> removed, the text after it kept: the site shows no "
-                                                f"{what} written in the text; delete the tag"))
+                warnings.append(Problem(*where, say("html.unclosed_with_content", name=name, what=what)))
         elif name not in TAGS:
             cut.append((start, end))
-            hint = HINTS.get(name, "write Markdown instead of HTML")
-            warnings.append(Problem(*where, f"raw HTML <{name}> removed (its text is kept): {hint}"))
+            warnings.append(Problem(*where, say("html.removed", name=name, hint=say(HINTS.get(name, "html.hint_markdown")))))
         elif name not in VOID and not closer:
             cut.append((start, end))
-            warnings.append(Problem(*where, f"unclosed <{name}> removed, so that the text after it is still read as "
-                                            f"Markdown: close it with </{name}> or delete it"))
+            warnings.append(Problem(*where, say("html.unclosed", name=name)))
         else:
             warnings += _attribute_warnings(name, match[3], where)
     return _without(text, cut), warnings
@@ -188,15 +182,12 @@ def _attribute_warnings(tag: str, attrs: str, where: tuple) -> list[Problem]:
     dropped = [name for name, _ in ATTR.findall(attrs) if name.lower() not in allowed]
     if dropped:
         names = ", ".join(f"{name}=" for name in dict.fromkeys(dropped))
-        warnings.append(Problem(*where, f"attribute {names} removed from <{tag}>: the site keeps only "
-                                        f"{', '.join(sorted(allowed))} here; delete it"))
+        warnings.append(Problem(*where, say("html.attribute", names=names, tag=tag, allowed=", ".join(sorted(allowed)))))
     for name, value in ATTR.findall(attrs):
         if name.lower() == "style" and "style" in allowed and not _only_alignment(value.strip("\"'")):
-            warnings.append(Problem(*where, f"style of <{tag}> removed except text-align: the site's own styles apply; "
-                                            "delete it"))
+            warnings.append(Problem(*where, say("html.style", tag=tag)))
         if name.lower() == "href" and unsafe_url(value.strip("\"'")):
-            warnings.append(Problem(*where, f"link target {_short(value.strip(chr(34) + chr(39)))} removed: a link is an "
-                                            "http:// or https:// address, mailto: or a path of this site"))
+            warnings.append(Problem(*where, say("html.link", target=_short(value.strip(chr(34) + chr(39))))))
     return warnings
 
 

@@ -20,8 +20,10 @@ from pydantic import StringConstraints
 
 from ..derive.plausibility import plausibility
 from ..errors import Problem
+from ..load.english import missing_english
 from ..load.loaders import Document, Loc, load
-from ..load.models import HttpsUrl, Id, Model, Number, Site, Strategy, Text, Year
+from ..load.models import HttpsUrl, Id, Model, Number, Site, Strategy, Text, Year, about
+from ..messages import say
 
 FOLDER = Path("data/reviews")
 
@@ -29,49 +31,65 @@ FOLDER = Path("data/reviews")
 class AsOf(Model):
     """What a value refers to: a fiscal or calendar year, or a day (a waiting list counted on 1 April)."""
 
-    year: Year | None = None
-    kind: Literal["fiscal", "calendar"] | None = None  # with `year`; None = fiscal
-    date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
+    year: Year | None = about("値が指す年（西暦）", "Year the value refers to", 2016, default=None)
+    # with `year`; None = fiscal
+    kind: Literal["fiscal", "calendar"] | None = about(
+        "年の種類: fiscal（年度）または calendar（暦年）", "Kind of year: fiscal or calendar", "fiscal", default=None)
+    date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = about(
+        "値が指す日（\"YYYY-MM-DD\"、引用符で囲む）", "Day the value refers to (\"YYYY-MM-DD\", in quotes)", "2017-04-01", default=None)
 
 
 class IndicatorResult(Model):
     """One indicator in one review: its value (with source), or why it was not measured."""
 
-    id: Id
-    value: Number | None = None
-    not_measured: Text | None = None  # the reason, when there is no value
-    as_of: AsOf | None = None  # None: the review's fiscal year
-    source: Text | None = None
-    note: Text | None = None
-    ended: bool = False  # the project behind it has ended (いの町's ×)
+    id: Id = about("指標の id（data/kpi.yaml）", "Indicator id (data/kpi.yaml)", "g1-birth-rate")
+    value: Number | None = about(
+        "実績値（半角数字。コンマ・単位は付けない）", "Measured value (half-width digits, no commas or units)", 18167, default=None)
+    # the reason, when there is no value
+    not_measured: Text | None = about("測定しなかった理由（値がないとき）", "Why there is no value", default=None)
+    # None: the review's fiscal year
+    as_of: AsOf | None = about(
+        "値が指す年または日（省くとこの年度）", "Year or day the value refers to (default: this fiscal year)", default=None)
+    source: Text | None = about("出典", "Source", default=None)
+    note: Text | None = about("注記", "Note", default=None)
+    # the project behind it has ended (いの町's ×)
+    ended: bool = about("事業が終了した", "The project behind it has ended", True, default=False)
 
 
 class ProgramResult(Model):
-    id: Id
-    status: Id  # one of data/site.yaml review.program_statuses
-    comment: Text | None = None
+    id: Id = about("取り組みの id（data/kpi.yaml）", "Program id (data/kpi.yaml)", "g1-m1-p1")
+    # one of data/site.yaml review.program_statuses
+    status: Id = about(
+        "実施状況の id（data/site.yaml の review.program_statuses）", "Status id (data/site.yaml review.program_statuses)", "done")
+    comment: Text | None = about("コメント", "Comment", default=None)
 
 
 class Assessment(Model):
     """A goal's or measure's self-assessment by the department, and the committee's opinion."""
 
-    id: Id
-    results: Text | None = None  # 成果
-    issues: Text | None = None  # 課題
-    next_steps: Text | None = None  # 今後の方向
-    opinion: Text | None = None  # 委員会の意見
+    id: Id = about("基本目標または施策の id", "Goal or measure id", "g1")
+    results: Text | None = about("成果", "Results", default=None)  # 成果
+    issues: Text | None = about("課題", "Issues", default=None)  # 課題
+    next_steps: Text | None = about("今後の方向", "Next steps", default=None)  # 今後の方向
+    opinion: Text | None = about("委員会の意見", "The committee's opinion", default=None)  # 委員会の意見
 
 
 class Review(Model):
-    year: Year  # the fiscal year reviewed; the file is named after it
-    held: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]  # when it was held or published
-    reviewer: Text
-    report_url: HttpsUrl | None = None  # the official report or minutes
-    summary: Text | None = None
-    indicators: list[IndicatorResult] = []
-    programs: list[ProgramResult] = []
-    goals: list[Assessment] = []
-    measures: list[Assessment] = []
+    # the fiscal year reviewed; the file is named after it
+    year: Year = about("検証した年度（ファイル名と同じ）", "Fiscal year reviewed (as the file name)", 2016)
+    # when it was held or published
+    held: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")] = about(
+        "実施・公表した年月（\"YYYY-MM\" または \"YYYY-MM-DD\"）",
+        "When it was held or published (\"YYYY-MM\" or \"YYYY-MM-DD\")",
+        "2017-08")
+    reviewer: Text = about("検証した組織", "Reviewer")
+    # the official report or minutes
+    report_url: HttpsUrl | None = about("報告書・議事録のURL（https://）", "Address of the report or minutes (https://)", default=None)
+    summary: Text | None = about("概要", "Summary", default=None)
+    indicators: list[IndicatorResult] = about("指標の実績値", "Indicator values", default=[])
+    programs: list[ProgramResult] = about("取り組みの実施状況", "Program statuses", default=[])
+    goals: list[Assessment] = about("基本目標の評価", "Goal assessments", default=[])
+    measures: list[Assessment] = about("施策の評価", "Measure assessments", default=[])
 
     def result(self, ident: str) -> IndicatorResult | None:
         return next((r for r in self.indicators if r.id == ident), None)
@@ -109,7 +127,7 @@ def load_reviews(root: Path, strategy: Strategy, site: Site) -> tuple[tuple[Revi
         found = check_review(review, doc, strategy, site, int(path.stem))
         problems += found
         if not found:
-            warnings += plausibility(review, doc, strategy)
+            warnings += plausibility(review, doc, strategy) + missing_english(review, doc)
             reviews.append(review)
     return tuple(sorted(reviews, key=lambda r: r.year)), problems, warnings
 
@@ -126,26 +144,23 @@ def check_review(review: Review, doc: Document, strategy: Strategy, site: Site, 
 
     indicators = {ind.id: ind for _, _, ind in strategy.indicators()}
     problems += _check_ids(((r.id, ("indicators", i, "id")) for i, r in enumerate(review.indicators)), indicators,
-                           doc, "indicator", "an indicator in data/kpi.yaml (goals → indicators, or measures → kpis)")
+                           doc, "indicator")
     for i, entry in enumerate(review.indicators):
         problems += _check_entry(entry, ("indicators", i), doc)
 
     programs = {p.id for _, _, p in strategy.programs()}
     problems += _check_ids(((r.id, ("programs", i, "id")) for i, r in enumerate(review.programs)), programs,
-                           doc, "program", "a program in data/kpi.yaml (measures → programs)")
+                           doc, "program")
     statuses = [s.id for s in site.review.program_statuses]
     for i, entry in enumerate(review.programs):
         if entry.status not in statuses:
-            hint = (f"write one of {', '.join(statuses)} (data/site.yaml review.program_statuses)" if statuses else
-                    "no statuses are defined yet: list them in data/site.yaml under review: program_statuses:")
-            problems.append(doc.problem(("programs", i, "status"), f"unknown status '{entry.status}': {hint}"))
+            hint = (say("ref.status_one_of", statuses=", ".join(statuses)) if statuses else say("ref.no_statuses"))
+            problems.append(doc.problem(("programs", i, "status"), say("ref.unknown_status", status=entry.status, hint=hint)))
 
     goals = {g.id for g in strategy.goals}
     measures = {m.id for g in strategy.goals for m in g.measures}
-    problems += _check_ids(((a.id, ("goals", i, "id")) for i, a in enumerate(review.goals)), goals,
-                           doc, "goal", "a goal in data/kpi.yaml")
-    problems += _check_ids(((a.id, ("measures", i, "id")) for i, a in enumerate(review.measures)), measures,
-                           doc, "measure", "a measure in data/kpi.yaml (goals → measures)")
+    problems += _check_ids(((a.id, ("goals", i, "id")) for i, a in enumerate(review.goals)), goals, doc, "goal")
+    problems += _check_ids(((a.id, ("measures", i, "id")) for i, a in enumerate(review.measures)), measures, doc, "measure")
     return problems
 
 
@@ -195,21 +210,20 @@ def _check_entry(entry: IndicatorResult, loc: Loc, doc: Document) -> list[Proble
     return problems
 
 
-def _check_ids(items: Iterable[tuple[str, Loc]], known: Iterable[str], doc: Document, kind: str, where: str
-               ) -> list[Problem]:
-    """Each id refers to something in data/kpi.yaml, and appears once in the review."""
+def _check_ids(items: Iterable[tuple[str, Loc]], known: Iterable[str], doc: Document, kind: str) -> list[Problem]:
+    """Each id refers to something in data/kpi.yaml, and appears once in the review (kind: goal, measure…)."""
     known = list(known)
     problems: list[Problem] = []
     seen: dict[str, Loc] = {}
     for ident, loc in items:
         if ident not in known:
             close = difflib.get_close_matches(ident, known, n=1)
-            guess = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(doc.problem(loc, f"unknown {kind} '{ident}'{guess}: use the id of {where}"))
+            guess = say("ref.did_you_mean", close=close[0]) if close else ""
+            problems.append(doc.problem(loc, say("ref.unknown", kind=say(f"ref.{kind}"), id=ident, guess=guess,
+                                                 where=say(f"ref.where_{kind}"))))
         elif ident in seen:
             line = doc.mark(seen[ident])[0]
-            problems.append(doc.problem(loc, f"{kind} '{ident}' is already listed at line {line}: "
-                                        "a review lists each one once; keep one entry"))
+            problems.append(doc.problem(loc, say("ref.listed_twice", kind=say(f"ref.{kind}"), id=ident, line=line)))
         else:
             seen[ident] = loc
     return problems
