@@ -16,13 +16,15 @@ from site_builder.render import search
 from site_builder.render.search import bundle_problems, search_bundle
 
 
-def test_bundle_has_one_index_per_language_without_404_or_search_pages(shipped_site):
+def test_bundle_has_one_index_per_language_without_404_search_or_filtered_pages(shipped_site):
     entry = json.loads((shipped_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     pages = {lang: [p for p in shipped_site.rglob("*.html") if (p.relative_to(shipped_site).parts[0] == "en") == (lang == "en")
                     and "pagefind" not in p.parts] for lang in ("ja", "en")}
     for lang in ("ja", "en"):
         indexed = entry["languages"][lang]["page_count"]
-        assert indexed == len(pages[lang]) - 2, "every page but 404 and the search page is indexed"
+        filtered = [p for p in pages[lang] if p.parent.parent.name == "programs"]  # programs/<status>/: the list again
+        assert len(filtered) == 4
+        assert indexed == len(pages[lang]) - 2 - len(filtered), "every page but 404, the search page and the filtered views"
     for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css"):
         assert (shipped_site / "pagefind" / name).is_file()
     assert 'data-pagefind-body' not in (shipped_site / "404.html").read_text(encoding="utf-8")

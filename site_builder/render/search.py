@@ -2,9 +2,10 @@
 
 Pagefind reads `<html lang>`, so Japanese and English pages get separate indexes (the extended
 binary segments Japanese into words), and only what is inside `data-pagefind-body` (each page's
-<main>) is indexed. The bundle it returns — index, fragments, pagefind.js, pagefind-ui.js/css and
-WebAssembly — is added under `pagefind/` like any other output file, so search works offline on
-any static host.
+<main>) is indexed. Pagefind reads a copy of each page made for it (`separated`): no texts glued
+together, and names in kanji only readable to its Japanese segmenter. The bundle it returns — index,
+fragments, pagefind.js, pagefind-ui.js/css and WebAssembly — is added under `pagefind/` like any
+other output file, so search works offline on any static host.
 
 The bundle is taken from the service in memory (`get_files`), never written by it: the service's
 `write_files` answers before its file writes have reached the disk (tokio writes them on background
@@ -19,15 +20,20 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import hashlib
 import json
+import re
 import tempfile
 import zlib
 from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from ..errors import SiteError
+from ..incremental.keys import digest
+from ..incremental.store import Store
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
@@ -39,8 +45,52 @@ _GZIP_HEADER = b"pagefind_dcd"  # what every gzipped Pagefind file starts with o
 _T = TypeVar("_T")
 
 
-def search_bundle(pages: dict[str, bytes]) -> dict[str, bytes]:
-    """{output path: HTML} of the rendered pages → {"pagefind/…": bytes} of the search bundle."""
+def search_bundle(pages: dict[str, bytes], cache: Path | None = None) -> dict[str, bytes]:
+    """{output path: HTML} of the rendered pages → {"pagefind/…": bytes} of the search bundle.
+
+    With a `cache` folder, a bundle is kept by the hash of the pages it indexes (and Pagefind's version and
+    this module's code): the same pages again start no Pagefind process."""
+    key = _bundle_key(pages)
+    hit = Store(cache).get(f"{key}.bundle") if cache else None
+    if hit is not None:
+        try:
+            return _unpack(hit)
+        except ValueError:
+            pass  # an entry of another layout: indexed again
+    bundle = _index(pages)
+    if cache:
+        Store(cache).put(f"{key}.bundle", _pack(bundle))
+    return bundle
+
+
+def _bundle_key(pages: dict[str, bytes]) -> str:
+    return digest(f"pagefind {_pagefind_version()}", Path(__file__).read_bytes(),
+                  *(part for path in sorted(pages) for part in (path, hashlib.sha256(pages[path]).digest())))
+
+
+def _pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind") + " " + metadata.version("pagefind_bin_extended")
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _pack(files: dict[str, bytes]) -> bytes:
+    return b"".join(f"{path}\n{len(data)}\n".encode() + data for path, data in sorted(files.items()))
+
+
+def _unpack(packed: bytes) -> dict[str, bytes]:
+    files, i = {}, 0
+    while i < len(packed):
+        path_end = packed.index(b"\n", i)
+        size_end = packed.index(b"\n", path_end + 1)
+        size = int(packed[path_end + 1:size_end])
+        files[packed[i:path_end].decode()] = packed[size_end + 1:size_end + 1 + size]
+        i = size_end + 1 + size
+    return files
+
+
+def _index(pages: dict[str, bytes]) -> dict[str, bytes]:
     try:
         from pagefind.service import get_executable
     except ImportError as e:
@@ -52,7 +102,7 @@ def search_bundle(pages: dict[str, bytes]) -> dict[str, bytes]:
         for rel, html in pages.items():
             target = Path(tmp, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(html)
+            target.write_bytes(separated(html))
         try:
             # Pagefind's client is async: run it on a thread of its own, so that build() also works
             # when the caller already runs an event loop (Playwright's sync API does).
@@ -78,6 +128,40 @@ def search_bundle(pages: dict[str, bytes]) -> dict[str, bytes]:
                         "build again, and if this repeats reinstall Pagefind: pip install --force-reinstall 'pagefind[extended]'")
     files[ENTRY] = _stable_json(files[ENTRY])
     return {f"{BUNDLE}/{rel}": data for rel, data in sorted(files.items())}
+
+
+# An element's end followed at once by the next element's start (table cells, a term and its definition,
+# links in a row): Pagefind joins their texts into one word ("Baseline45"). What a browser shows there
+# is unchanged by a space, so the copy Pagefind reads gets one.
+_ADJACENT = re.compile(rb"(</[a-zA-Z][a-zA-Z0-9]*>|<br\s*/?>)(?=<[a-zA-Z])")
+# Pagefind cuts text at spaces and lets its segmenter guess each piece's language: a piece written only
+# in kanji is taken for Chinese and cut into single characters (保育園待機児童数 → 保育・園・待・機…), so
+# the words a reader types (待機・児童, cut by the browser) never match an item's own name. So in the copy
+# Pagefind reads, a name in kanji only — the page's (h1) or an item's (a heading whose id ends in -name) —
+# is repeated once inside a Japanese phrase, which the segmenter reads as Japanese. Readers never see it:
+# it is hidden on the page, and assets/search.js cuts it out of excerpts by its marks (U+2060, invisible).
+PHRASE_MARK = "\u2060"
+_JA_PAGE = re.compile(rb"<html[^>]*\blang=\"ja\b")
+_HEADING = re.compile(rb"<h(1|[2-6](?=[^>]*\bid=\"[^\"]*-name\"))\b[^>]*>(.*?)</h\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_KANA = re.compile(r"[\u3041-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def separated(html: bytes) -> bytes:
+    """A page as Pagefind should read it: a space between adjacent elements, so no two texts are glued,
+    and on a Japanese page each name written only in kanji once more in a phrase (see _HEADING)."""
+    html = _ADJACENT.sub(rb"\1 ", html)
+    if _JA_PAGE.search(html[:500]):
+        html = _HEADING.sub(_with_phrase, html)
+    return html
+
+
+def _with_phrase(heading: re.Match[bytes]) -> bytes:
+    text = "".join(_TAG.sub("", heading[2].decode("utf-8")).split())  # one piece: no space may cut it
+    if _KANA.search(text) or len(_HAN.findall(text)) < 2:
+        return heading[0]
+    return heading[0] + f"<span hidden>{PHRASE_MARK}「{text}」について{PHRASE_MARK}</span>".encode()
 
 
 async def _index_folder(site: str) -> list[dict[str, Any]]:
