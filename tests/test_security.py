@@ -138,10 +138,11 @@ def test_a_charts_data_block_never_carries_usermeta():
     assert "usermeta" in spec  # the chart itself is left as it is
 
 
-# charts.js run by Node with a stand-in page: it must use its figure's own spec block only.
+# charts.js run by Node with a stand-in page, each chart woken as by focus: it must use its figure's own spec block only.
 CHARTS_JS_HARNESS = r"""
 const fs = require("fs");
 const calls = [];
+const listeners = [];
 const attrs = (map) => (name) => (name in map ? map[name] : null);
 function scriptBlock(id, data) {
   return {tagName: "SCRIPT", id, getAttribute: attrs({type: "application/json", id}), textContent: JSON.stringify(data)};
@@ -149,20 +150,22 @@ function scriptBlock(id, data) {
 const spoof = {tagName: "SPAN", id: "chart-x-spec", getAttribute: attrs({id: "chart-x-spec"}),
                textContent: JSON.stringify({spec: {mark: "spoof"}, options: {actions: {editor: true}}})};
 function figure(children) {
-  const still = {getAttribute: () => "", remove() {}};
+  const still = {getAttribute: () => "", setAttribute() {}, remove() {}};
   const visual = {tagName: "DIV", querySelector: () => still, appendChild() {}};
   return {id: "chart-x", children: [visual, ...children], getAttribute: attrs({"data-chart-spec": "chart-x-spec"}),
-          querySelector: (sel) => (sel === ".chart-visual" ? visual : null), classList: {add() {}}};
+          querySelector: (sel) => (sel === ".chart-visual" ? visual : sel === ".chart-visual svg" ? still : null),
+          classList: {add() {}, remove() {}, contains: () => false}, addEventListener: (type, fn) => listeners.push([type, fn])};
 }
 const own = scriptBlock("chart-x-spec", {spec: {mark: "bar", usermeta: {embedOptions: {actions: {editor: true}}}},
                                         options: {actions: {editor: false}}});
 const figures = [figure([own]), figure([]), figure([{...spoof}])];
 const vega = {embed: (host, spec, options) => { calls.push({spec, options}); return new Promise(() => {}); }};
-global.window = {KiyoseVega: vega, SiteVega: vega};
-global.document = {getElementById: () => spoof, querySelectorAll: () => figures,
+global.window = {KiyoseVega: vega, SiteVega: vega, Promise, addEventListener() {}};
+global.document = {getElementById: () => spoof, querySelectorAll: () => figures, currentScript: {getAttribute: () => "vega-embed.js"},
                    createElement: () => ({className: "", hidden: false})};
 eval(fs.readFileSync(process.argv[2], "utf8"));
-process.stdout.write(JSON.stringify(calls));
+listeners.filter(([type]) => type === "focusin").forEach(([, wake]) => wake());
+process.on("exit", () => process.stdout.write(JSON.stringify(calls)));
 """
 
 

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-import altair as alt
-
 from .. import formats
+from ..incremental.lazy import altair as alt  # imported on first use: cached charts need no Altair
 from ..load.models import Amount, Lang, Unit
 from ..opendata.files import csv_text
 from ..render.i18n import Catalogue
@@ -31,7 +30,12 @@ BAND_COLOURS = (GREEN, BLUE, PURPLE, VERMILLION)  # grading.Band.colour: 0 best 
 # machines, since an inline SVG uses the fonts the reader has.
 FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 
-WIDTH = 320  # plot width in px; the whole SVG stays under ~430 px so phones scale it only a little
+# A phone 375 px wide has 309–343 px for a chart (a goal page's cards are the narrowest). Each chart is
+# drawn no wider than ~300 px in all, axes and padding included, so it is shown at its own size, never
+# scaled down, and no text in it is smaller than MIN_FONT px as displayed (issue #13 §2).
+WIDTH = 280  # the widest plot area in px; each chart takes off room for its axis labels
+MIN_FONT = 12  # px: every text of every chart
+TAP_AREA = 24 * 24  # px²: an invisible point this large over each small mark, so a finger can hit it
 SPLIT_LABEL = "split(datum.label, '\\n')"  # axis labels carry "\n" where they break into lines
 
 
@@ -42,7 +46,10 @@ class Column:
     numeric: bool = False  # numbers: aligned right in the table
 
     def title(self) -> str:
-        return f"{self.header}（{self.unit}）" if self.unit and self.header else self.header
+        if not (self.unit and self.header):
+            return self.header
+        # an English header takes ASCII brackets ("Value (%)"), a Japanese one full-width (「値（%）」)
+        return f"{self.header} ({self.unit})" if self.header.isascii() else f"{self.header}（{self.unit}）"
 
 
 @dataclass(frozen=True)
@@ -109,13 +116,13 @@ def year_label(amount: Amount, lang: Lang, w: Words) -> str:
     return formats.year(amount.year, amount.year_kind, lang) if amount.year is not None else w("year.not_stated")
 
 
-def axis_year(year: int, kind: str, lang: Lang) -> str:
-    """A year as a narrow two-line axis label: 「2019年度」「(平成31)」 / "FY2019"; the full form
-    (「平成31年度（2019年度）」) is in the tooltip and the table."""
+def axis_slot(year: int, kind: str, lang: Lang) -> str:
+    """A year as a narrow two-line axis label (≤ 40 px wide at 12 px, so six slots fit a phone), the
+    axis title saying 年度: 「2019」「平成31」 / "FY" "2019"; a calendar year keeps its 年: 「2014年」「平成26」,
+    "2014". The full form (「平成31年度（2019年度）」) is in the tooltip and the table."""
     if lang == "en":
-        return formats.year(year, kind, lang)
-    era = formats.era_of(year, kind)
-    return f"{year}{'年度' if kind == 'fiscal' else '年'}\n({era})"
+        return f"FY\n{year}" if kind == "fiscal" else str(year)
+    return f"{year}{'' if kind == 'fiscal' else '年'}\n{formats.era_of(year, kind)}"
 
 
 def y_title(text: str) -> dict:
@@ -164,19 +171,20 @@ def text_width(text: str) -> int:
 
 def finish(chart: alt.TopLevelMixin) -> dict:
     """The shared look, then the dict. aria=False: the page gives the SVG its role and name."""
-    spec = chart.configure(font=FONT, background=BACKGROUND, aria=False, padding=8).configure_view(
-        stroke=None).configure_axis(labelColor=INK, titleColor=INK, labelFontSize=12, titleFontSize=12,
+    spec = chart.configure(font=FONT, background=BACKGROUND, aria=False, padding=6).configure_view(
+        stroke=None).configure_axis(labelColor=INK, titleColor=INK, labelFontSize=MIN_FONT, titleFontSize=MIN_FONT,
                                     domainColor=MUTED, tickColor=MUTED, gridColor="#dcdcdc").configure_title(
-        color=INK, subtitleColor=MUTED, fontSize=15, subtitleFontSize=12, anchor="start").configure_legend(
-        labelColor=INK, titleColor=INK, labelFontSize=12, titleFontSize=12, orient="bottom").to_dict(
+        color=INK, subtitleColor=MUTED, fontSize=15, subtitleFontSize=MIN_FONT, anchor="start").configure_legend(
+        labelColor=INK, titleColor=INK, labelFontSize=MIN_FONT, titleFontSize=MIN_FONT, orient="bottom",
+        direction="vertical").to_dict(  # legends list one entry a line: side by side they were wider than a phone
         validate=False)  # schema validation is a test (tests/test_charts.py), not a cost on every build
     spec.pop("$schema", None)  # a URL to another host; chart_render adds it back to the downloadable file
     return spec
 
 
 def title_params(text: str, lang: Lang, subtitle: str | None = None) -> alt.TitleParams:
-    # limits in width units (a CJK character is 2), about 330 px at the title's and subtitle's sizes
-    limit, sub_limit = (46, 58) if lang == "ja" else (42, 64)
+    # limits in width units (a CJK character is 2), about 285 px at the title's and subtitle's sizes
+    limit, sub_limit = (38, 46) if lang == "ja" else (36, 50)
     return alt.TitleParams(text=wrap(text, limit), subtitle=wrap(subtitle, sub_limit) if subtitle else alt.Undefined)
 
 

@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-import altair as alt
-
 from .. import formats
 from ..charts.kit import (
     BACKGROUND,
@@ -29,6 +27,7 @@ from ..charts.kit import (
     KIND_SHAPES,
     PALETTE,
     SPLIT_LABEL,
+    TAP_AREA,
     TRACK_FILL,
     TRACK_LINE,
     VERMILLION,
@@ -39,9 +38,8 @@ from ..charts.kit import (
     Table,
     Words,
     amount_text,
-    axis_year,
+    axis_slot,
     decimals,
-    fill,
     finish,
     json_number,
     table_csv,
@@ -53,6 +51,7 @@ from ..charts.kit import (
 )
 from ..derive.facts import IndicatorInfo, Result, ReviewInfo
 from ..derive.grading import STATES, Grade, Outcome, Rule
+from ..incremental.lazy import altair as alt  # imported on first use: cached charts need no Altair
 from ..load.models import Amount, FertilityComparison, Goal, Lang, Numbering, SurveyQuestion, Unit, VitalStatistics
 from ..render.i18n import Catalogue
 
@@ -71,13 +70,15 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
     if ind.baseline is not None:
         b = ind.baseline
         in_plan = b.year is not None and b.year_kind == "fiscal" and b.year >= plan_start
-        baseline_slot = None if in_plan else "\n".join([w("chart.baseline")] + fill(w("year.not_stated"), 8))
+        # a baseline without a year sits in a slot of its own, named once (the facts beside the chart say
+        # "year not stated"; repeating it on every axis and table row was noise)
+        baseline_slot = None if in_plan else w("chart.baseline")
         if b.year is not None and not in_plan:
-            baseline_slot = axis_year(b.year, b.year_kind, lang)
+            baseline_slot = axis_slot(b.year, b.year_kind, lang)
     measured = [r for r in info.results if r.value is not None]
     last = max([ind.target.year or plan_start] + [r.year for r in measured])
     first = min([plan_start] + [r.year for r in measured])
-    fiscal = {year: axis_year(year, "fiscal", lang) for year in range(first, last + 1)}
+    fiscal = {year: axis_slot(year, "fiscal", lang) for year in range(first, last + 1)}
     slots = ([baseline_slot] if baseline_slot else []) + list(fiscal.values())
 
     def point(kind: str, slot: str, amount_value: Decimal, year_label: str, shown: str | None = None) -> dict:
@@ -102,8 +103,12 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
         domain=[w(f"chart.{k}") for k in kinds], range=[KIND_COLOURS[k] for k in kinds]))
     shape = alt.Shape("series:N", title=None, scale=alt.Scale(
         domain=[w(f"chart.{k}") for k in kinds], range=[KIND_SHAPES[k] for k in kinds]))
-    x = alt.X("slot:N", title=w("chart.fiscal_year"), sort=slots, scale=alt.Scale(domain=slots),
-              axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_LABEL, labelLineHeight=12, labelPadding=4, labelFontSize=10))
+    # the axis says what its slots are: fiscal years, or fiscal years after a calendar-year baseline (出生率 平成26年)
+    calendar = ind.baseline is not None and ind.baseline.year is not None and baseline_slot is not None \
+        and ind.baseline.year_kind == "calendar"
+    x_title = w("chart.year_or_fiscal_year") if calendar else w("chart.fiscal_year")
+    x = alt.X("slot:N", title=x_title, sort=slots, scale=alt.Scale(domain=slots),
+              axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_LABEL, labelLineHeight=14, labelPadding=4))
     values = [Decimal(str(p["value"])) for p in points + [target] + actuals]
     # a count starts at zero, or a small change would look like a steep rise; a rate may be zoomed
     zero = is_count(info) or min(values) <= 0 <= max(values) or min(values) == max(values)
@@ -114,7 +119,7 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
         scale = alt.Scale(zero=zero, nice=True, padding=16)
     y = alt.Y("value:Q", scale=scale,
               axis=alt.Axis(format=f",.{decimals(values)}f", tickCount=5, **y_title(unit or w("chart.value"))))
-    tooltip = [alt.Tooltip("series:N", title=w("chart.kind")), alt.Tooltip("year_label:N", title=w("chart.fiscal_year")),
+    tooltip = [alt.Tooltip("series:N", title=w("chart.kind")), alt.Tooltip("year_label:N", title=x_title),
                alt.Tooltip("value_label:N", title=w("chart.value"))]
 
     layers = []
@@ -130,6 +135,8 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
     marks = points + [target] + actuals
     layers.append(alt.Chart(alt.Data(values=marks)).mark_point(filled=True, size=90, opacity=1).encode(
         x=x, y=y, color=series, shape=shape, tooltip=tooltip))
+    layers.append(alt.Chart(alt.Data(values=marks)).mark_point(filled=True, size=TAP_AREA, opacity=0, shape="square").encode(
+        x=x, y=y, tooltip=tooltip))  # unseen: a 24 px target for a finger over each small mark
     # Words beside the first and last points run inwards, so they stay clear of the axis and the edge.
     for rows, align, dx in ((points, "left", -6), (actuals[-1:], "center", 0), ([target], "right", 6)):
         if rows:
@@ -141,7 +148,7 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
     title = ind.name.get(lang)
     chart = alt.layer(*layers).properties(
         # no "not reviewed" on every chart before any review: the page says that once
-        width=WIDTH - 40, height=170, title=title_params(title, lang, f"{w('chart.grade', grade=grade)} · {path_note}"
+        width=WIDTH - 44, height=170, title=title_params(title, lang, f"{w('chart.grade', grade=grade)} · {path_note}"
                                                          if info.latest else path_note))
 
     rows = []
@@ -153,8 +160,14 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
     rows += [(Cell(w("chart.actual"), w("chart.actual")), Cell(as_of_label(r, lang), r.as_of.year if r.as_of else None),
               Cell(formats.number(r.value, lang), json_number(r.value))) for r in measured if r.value is not None]
     rows.append(_amount_row(w("chart.target"), ind.target, lang, w))
-    table = Table(w("chart.table_caption", name=title),
-                  (Column(w("chart.kind")), Column(w("chart.year")), Column(w("chart.value"), unit, True)), tuple(rows))
+    columns = (Column(w("chart.kind")), Column(w("chart.year")), Column(w("chart.value"), unit, True))
+    # a baseline's or target's note (「※平成32年（2020年）世論調査」) travels with its row into the table and CSV
+    notes = {w("chart.baseline"): ind.baseline.note if ind.baseline else None, w("chart.target"): ind.target.note}
+    if any(notes.values()):
+        columns += (Column(w("indicator.note")),)
+        rows = [(*row, Cell(notes[row[0].text].get(lang), notes[row[0].text].get(lang)) if notes.get(row[0].text)
+                 else Cell("", None)) for row in rows]
+    table = Table(w("chart.table_caption", name=title), columns, tuple(rows))
     return Chart(f"indicator-{ind.id}", lang, title, _indicator_summary(info, lang, w), finish(chart), table,
                  ind.source.get(lang))
 
@@ -169,7 +182,7 @@ def is_count(info: IndicatorInfo) -> bool:
 
 
 def _amount_row(kind: str, amount: Amount, lang: Lang, w: Words) -> tuple[Cell, ...]:
-    return (Cell(kind, kind), Cell(year_label(amount, lang, w), amount.year),
+    return (Cell(kind, kind), Cell(year_label(amount, lang, w) if amount.year is not None else "—", amount.year),
             Cell(formats.number(amount.value, lang), json_number(amount.value)))
 
 
@@ -207,7 +220,7 @@ def goal_chart(goal: Goal, infos: Sequence[IndicatorInfo], catalogue: Catalogue,
     for n, info in enumerate(infos):
         ind, result, outcome = info.indicator, info.latest, info.outcome
         name = ind.name.get(lang)
-        row_label = "\n".join(wrap(name, 52 if lang == "ja" else 46))
+        row_label = "\n".join(wrap(name, 40 if lang == "ja" else 38))
         start = amount_text(ind.baseline, ind.unit, lang) if ind.baseline else w("chart.none")
         target = amount_text(ind.target, ind.unit, lang)
         span = f"{start} → {target}"
@@ -274,7 +287,7 @@ def review_chart(info: ReviewInfo, rule: Rule, catalogue: Catalogue, lang: Lang)
     rows = [(f"{b.symbol} {b.label.get(lang)}", info.band_counts[b.id], BAND_COLOURS[b.colour], b.id) for b in rule.bands]
     rows += [(w(f"state.{s}"), n, GREY, s) for s, n in info.state_counts.items() if n]
     values = [{"grade": label, "count": n, "colour": colour} for label, n, colour, _ in rows]
-    y = alt.Y("grade:N", title=None, sort=[v["grade"] for v in values], axis=alt.Axis(labelLimit=220, ticks=False))
+    y = alt.Y("grade:N", title=None, sort=[v["grade"] for v in values], axis=alt.Axis(labelLimit=150, ticks=False))
     x = alt.X("count:Q", title=w("review.count_axis"), scale=alt.Scale(zero=True, nice=True),
               axis=alt.Axis(tickMinStep=1, format="d"))
     data = alt.Data(values=values)
@@ -283,7 +296,7 @@ def review_chart(info: ReviewInfo, rule: Rule, catalogue: Catalogue, lang: Lang)
                                                       alt.Tooltip("count:Q", title=w("review.count"))])
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color=INK).encode(y=y, x=x, text="count:Q")
     title = w("review.chart_title", year=formats.fiscal_year(info.year, lang))
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 160, height=26 * len(values), title=title_params(title, lang))
+    chart = alt.layer(bars, labels).properties(width=WIDTH - 140, height=28 * len(values), title=title_params(title, lang))
     total = sum(n for _, n, _, _ in rows)
     listed = [w("chart.goal_count", label=label, n=n) for label, n, _, _ in rows if n]
     summary = w("review.chart_summary", n=total, counts=("、" if lang == "ja" else ", ").join(listed))
@@ -335,13 +348,13 @@ def vital_chart(f: VitalStatistics, catalogue: Catalogue, lang: Lang) -> Chart:
     w = Words(catalogue, lang)
     people = Unit(ja="人", en="people", en_one="person")
     series = [w("figure.births"), w("figure.deaths")]
-    years = [axis_year(r.year, "calendar", lang) for r in f.rows]
+    years = [axis_slot(r.year, "calendar", lang) for r in f.rows]
     values = []
     for r, year in zip(f.rows, years, strict=True):
         for name, count in zip(series, (r.births, r.deaths), strict=True):
             values.append({"year": year, "year_label": formats.calendar_year(r.year, lang), "series": name,
                            "value": count, "value_label": formats.quantity(count, people, lang)})
-    x = alt.X("year:N", title=None, sort=years, axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_LABEL, labelLineHeight=13))
+    x = alt.X("year:N", title=None, sort=years, axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_LABEL, labelLineHeight=14))
     y = alt.Y("value:Q", axis=alt.Axis(format=",~f", **y_title(w("chart.people"))))
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[BLUE, VERMILLION]))
     offset = alt.XOffset("series:N", sort=series)
@@ -352,7 +365,7 @@ def vital_chart(f: VitalStatistics, catalogue: Catalogue, lang: Lang) -> Chart:
     labels = alt.Chart(data).mark_text(dy=-7, fontSize=12, color=INK).encode(
         x=x, y=y, xOffset=offset, text=alt.Text("value_label:N"))
     title = f.title.get(lang)
-    chart = alt.layer(bars, labels).properties(width=WIDTH, height=200, title=title_params(title, lang))
+    chart = alt.layer(bars, labels).properties(width=WIDTH - 50, height=200, title=title_params(title, lang))
     first, last = f.rows[0], f.rows[-1]
 
     def qty(n: int) -> str:
@@ -392,7 +405,7 @@ def fertility_chart(f: FertilityComparison, catalogue: Catalogue, lang: Lang) ->
         y=y, x=x, text=alt.Text("rate_label:N"))
     year = formats.year(f.year, f.year_kind, lang)
     title = f"{f.title.get(lang)}（{year}）" if lang == "ja" else f"{f.title.get(lang)} ({year})"
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 40, height=22 * len(values), title=title_params(title, lang))
+    chart = alt.layer(bars, labels).properties(width=WIDTH - 110, height=30 * len(values), title=title_params(title, lang))
     summary = _fertility_summary(f, lang, w)
     rows = tuple((Cell(c.name.get(lang), c.name.get(lang)), Cell(formats.number(c.rate, lang), json_number(c.rate)))
                  for c in f.cities)
@@ -415,12 +428,12 @@ def survey_chart(q: SurveyQuestion, catalogue: Catalogue, lang: Lang, source: st
     """The answers the source quotes for one question, as bars on a 0–100 % scale."""
     w = Words(catalogue, lang)
     pct = Unit(ja="%", en="%")
-    values = [{"answer": "\n".join(wrap(a.label.get(lang), 24 if lang == "ja" else 26)), "name": a.label.get(lang),
+    values = [{"answer": "\n".join(wrap(a.label.get(lang), 20)), "name": a.label.get(lang),
                "percent": json_number(a.percent), "percent_label": formats.quantity(a.percent, pct, lang),
                "rank": w("figure.rank_n", n=a.rank) if a.rank else "—"} for a in q.answers]
     order = [v["answer"] for v in values]
-    y = alt.Y("answer:N", title=None, sort=order, scale=alt.Scale(paddingInner=0.3), axis=alt.Axis(labelExpr=SPLIT_LABEL, labelLimit=240,
-                                                                labelLineHeight=13, ticks=False))
+    y = alt.Y("answer:N", title=None, sort=order, scale=alt.Scale(paddingInner=0.3), axis=alt.Axis(labelExpr=SPLIT_LABEL, labelLimit=140,
+                                                                labelLineHeight=14, ticks=False))
     x = alt.X("percent:Q", title=w("chart.share_axis"), scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(values=[0, 25, 50, 75, 100]))
     tooltip = [alt.Tooltip("name:N", title=w("figure.answer")), alt.Tooltip("percent_label:N", title=w("figure.percent")),
@@ -432,7 +445,7 @@ def survey_chart(q: SurveyQuestion, catalogue: Catalogue, lang: Lang, source: st
     title = q.question.get(lang)
     subtitle = w("chart.respondents", who=q.respondents.get(lang)) if q.respondents else None
     lines = sum(v["answer"].count("\n") + 1 for v in values)
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 100, height=13 * lines + 22 * len(values),
+    chart = alt.layer(bars, labels).properties(width=WIDTH - 130, height=14 * lines + 22 * len(values),
                                                title=title_params(title, lang, subtitle))
     top = max(q.answers, key=lambda a: a.percent)
     summary = w("chart.survey_summary", label=top.label.get(lang), percent=formats.quantity(top.percent, pct, lang))
@@ -458,8 +471,9 @@ def all_charts(indicators: Sequence[IndicatorInfo], goals: Sequence[Goal], popul
         charts += [vital_chart(population.vital_statistics, catalogue, lang),
                    fertility_chart(population.fertility, catalogue, lang)]
     if survey is not None:
-        note = survey.note.get(lang) if survey.note else ""
-        charts += [survey_chart(q, catalogue, lang, survey.source.get(lang), note) for q in survey.questions]
+        note = survey.note.get(lang) if survey.note else ""  # said once, under the first survey chart
+        charts += [survey_chart(q, catalogue, lang, survey.source.get(lang), "" if n else note)
+                   for n, q in enumerate(survey.questions)]
     return charts
 
 
