@@ -11,8 +11,10 @@ HIDDEN_CONTENT = """() => {
   const hidden = [...main.querySelectorAll(":not(script, style, template)")]  // script here: JSON data blocks
     .filter(el => !el.checkVisibility({visibilityProperty: true, opacityProperty: true}))
     .filter(el => el.textContent.trim() && !el.parentElement.closest("[hidden]"))
+    // folded, not hidden: a closed <details> opens without JavaScript (test_cards.py opens them)
+    .filter(el => !el.parentElement.closest("details:not([open])") || el.closest("summary"))
     .map(el => el.outerHTML.slice(0, 100));
-  const shown = sel => [...main.querySelectorAll(sel)].filter(el => {
+  const shown = sel => [...main.querySelectorAll(sel)].filter(el => !el.closest("details:not([open])")).filter(el => {
     const r = el.getBoundingClientRect(); return !(r.width > 0 && r.height > 0) || !el.checkVisibility();
   }).map(el => el.outerHTML.slice(0, 100));
   return {hidden, tables: main.querySelectorAll("table").length, hiddenTables: shown("table"),
