@@ -17,12 +17,14 @@ from pathlib import Path
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError
 
-from .build import build
+from . import spreadsheets  # the commands' options only: the work is imported when they run
 from .errors import DataError, SiteError, StrictError
+from .incremental.reuse import reuse
+from .messages import detect, say, speaking
 from .serve.server import DEFAULT_PORT, PORT_TRIES, open_server
 from .writer import check_target
 
-UNCHANGED = "nothing was written, the previous build is unchanged."
+UNCHANGED = "unchanged"  # message id: nothing was written, the previous build is unchanged
 
 
 def port_number(text: str) -> int:
@@ -40,19 +42,37 @@ def parser() -> argparse.ArgumentParser:
     p_build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p_check = commands.add_parser("check", help="validate data and content without writing anything")
     p_check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p_serve = commands.add_parser("serve", help="serve the built site on http://127.0.0.1:PORT/")
-    p_serve.add_argument("--out", type=Path, help="folder to serve (default: ROOT/build)")
+    p_serve = commands.add_parser("serve", help="preview on http://127.0.0.1:PORT/: build, then rebuild and reload on every save")
+    p_serve.add_argument("--out", type=Path, help="folder to build into and serve (default: ROOT/build)")
+    p_serve.add_argument("--no-watch", action="store_true", help="only serve the folder as it is: no build, no reload")
     p_serve.add_argument("--port", type=port_number, default=None,
                          help=f"port (default: {DEFAULT_PORT}, or the next free one up to {DEFAULT_PORT + PORT_TRIES})")
+    spreadsheets.add_commands(commands)  # template, import
+    p_schema = commands.add_parser("schema", help="write the JSON Schemas of the data files into schema/ (editor help while typing)")
+    p_schema.add_argument("--check", action="store_true", help="write nothing; fail if schema/ differs from the models")
+    _with_lang_option(p, commands)
     return p
+
+
+def _with_lang_option(p: argparse.ArgumentParser, commands) -> None:
+    """--lang before or after the command: `site-builder --lang ja build` or `site-builder build --lang ja`."""
+    text = "language of messages: ja or en (default: SITE_BUILDER_LANG, else the locale: ja if LANG starts with ja)"
+    p.add_argument("--lang", choices=("ja", "en"), default=None, help=text)
+    for command in commands.choices.values():
+        command.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=text)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    with speaking(detect(args.lang, os.environ)):
+        return _main(args, argv)
+
+
+def _main(args: argparse.Namespace, argv: list[str] | None) -> int:
     try:
         return run(args)
     except KeyboardInterrupt:
-        print(f"interrupted; {UNCHANGED}", file=sys.stderr)
+        print(say("cli.interrupted", unchanged=say(UNCHANGED)), file=sys.stderr)
         return 130
     except Exception as e:  # a bug: one line for the user, the traceback for whoever fixes it
         return internal_error(e, sys.argv[1:] if argv is None else argv)
@@ -61,12 +81,20 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     if not (root / "data").is_dir():
-        print(f"error: {root.resolve()} has no data/ folder: run this in the project folder or pass --root",
-              file=sys.stderr)
+        print(f"error: {say('cli.not_a_project', root=root.resolve())}", file=sys.stderr)
         return 2
     try:
+        if args.command == "schema":
+            return schema_command(root, args.check)
+        if args.command in ("template", "import"):
+            from .spreadsheets.command import run as run_spreadsheet  # openpyxl and the models: ≈1 s
+            return run_spreadsheet(args, root)
         if args.command == "serve":
-            return serve(args.out or root / "build", args.port)
+            if args.no_watch:
+                return serve(args.out or root / "build", args.port)
+            from .serve import watch  # imported here: it loads the whole build
+
+            return watch.run(root, args.out or root / "build", args.port)
         out = (args.out or root / "build") if args.command == "build" else None
         if out is not None:
             check_target(out.resolve(), root)  # before the build, not a minute later
@@ -74,18 +102,18 @@ def run(args: argparse.Namespace) -> int:
     except DataError as e:
         for problem in e.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(e.problems)} error(s); {UNCHANGED}", file=sys.stderr)
+        print(say("cli.errors", count=len(e.problems), unchanged=say(UNCHANGED)), file=sys.stderr)
         return 1
     except StrictError as e:
         for warning in e.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        print(f"{len(e.warnings)} warning(s) with --strict; {UNCHANGED}", file=sys.stderr)
+        print(say("cli.strict", count=len(e.warnings), unchanged=say(UNCHANGED)), file=sys.stderr)
         return 1
     except SiteError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     except TemplateNotFound as e:  # an OSError too, without a file name
-        return fail(f"templates/{e.name}: not found: put the template back (it comes with the project)")
+        return fail(f"templates/{e.name}: {say('cli.template_missing')}")
     except TemplateSyntaxError as e:
         return fail(f"templates/{e.name or e.filename}:{e.lineno}: template syntax error: {e.message}")
     except OSError as e:
@@ -100,9 +128,32 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema_command(root: Path, check: bool) -> int:
+    from .schema import FOLDER, stale_schemas, write_schemas  # imported here: it loads the models
+
+    if check:
+        stale = stale_schemas(root)
+        for name in stale:
+            print(f"error: {FOLDER}/{name}: {say('schema.stale')}", file=sys.stderr)
+        return 1 if stale else 0
+    written = write_schemas(root)
+    print(say("schema.written", count=len(written), folder=(root / FOLDER).resolve()))
+    return 0
+
+
+def build(root: Path, out: Path | None, strict: bool = False):
+    """A build with nothing to do answers from its record; only a real one imports the stages (≈1 s)."""
+    reused = reuse(root, out, strict)[0]
+    if reused is not None:
+        return reused
+    from .build import build as full_build
+
+    return full_build(root, out, strict=strict)
+
+
 def fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
-    print(UNCHANGED, file=sys.stderr)
+    print(say(UNCHANGED), file=sys.stderr)
     return 1
 
 
@@ -114,15 +165,15 @@ def file_problem(e: OSError, root: Path) -> str:
     except ValueError:
         pass
     if isinstance(e, IsADirectoryError):
-        what = "is a folder, but a file is expected here: put the file back in its place"
+        what = say("cli.is_folder")
     elif isinstance(e, NotADirectoryError):
-        what = "a folder on this path is a file: move that file away and put the folder back"
+        what = say("cli.not_folder")
     elif isinstance(e, PermissionError):
-        what = "permission denied: make it readable (and its folder writable) for the user who runs site-builder"
+        what = say("cli.permission")
     elif isinstance(e, FileNotFoundError):
-        what = "not found: put the file back (see README: Editing the data)"
+        what = say("cli.not_found")
     else:
-        what = f"cannot be read or written ({e.strerror or e})"
+        what = say("cli.unreadable", reason=e.strerror or e)
     return f"{path.as_posix()}: {what}"
 
 

@@ -35,6 +35,12 @@ def shared_chart_cache(tmp_path_factory):
         os.environ["SITE_BUILDER_CACHE"] = previous
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """Messages in English whatever the machine's locale (tests of Japanese set SITE_BUILDER_LANG=ja themselves)."""
+    monkeypatch.setenv("SITE_BUILDER_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory) -> Path:
     """The shipped data built once (strict) into a temporary folder."""

@@ -239,7 +239,7 @@ def test_serve_on_a_busy_port(tiny_built):
 
 def test_serve_a_folder_without_index(tmp_path, tiny_built):
     (tmp_path / "site").mkdir()
-    code, out, err = serve(tiny_built, "--out", str(tmp_path / "site"))
+    code, out, err = serve(tiny_built, "--no-watch", "--out", str(tmp_path / "site"))  # the preview would build it
     assert code == 1 and "has no index.html: run 'site-builder build' first" in err and "Traceback" not in err
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from badinput import line_of
 from conftest import ROOT, TINY_KPI
 from sitecheck import html_pages, internal_links, parse
 
@@ -43,7 +44,9 @@ def test_missing_english_falls_back_marked_japanese(tiny_project, tmp_path):
     kpi = TINY_KPI.replace("title: {ja: 保育, en: Childcare}", "title: {ja: 保育}")
     (tiny_project / "data/kpi.yaml").write_text(kpi, encoding="utf-8")
     report = build(tiny_project, tmp_path / "out")
-    assert report.warnings == ["no English text for 「保育」: add en: to it"]
+    line = kpi.split("\n").index("        title: {ja: 保育}") + 1  # the warning says where the text is
+    assert report.warnings == [f"data/kpi.yaml:{line}:16: no English text for 「保育」: add en: to it "
+                               "(English pages show the Japanese meanwhile)"]
     assert '<span lang="ja">保育</span>' in (tmp_path / "out/en/goals/g1/index.html").read_text(encoding="utf-8")
     with pytest.raises(StrictError):
         build(tiny_project, tmp_path / "strict", strict=True)
@@ -55,7 +58,9 @@ def test_missing_ui_string_fails_strict(tiny_project, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("nav.skip: Skip to main content\n", ""), encoding="utf-8")
     with pytest.raises(StrictError) as info:
         build(tiny_project, None, strict=True)
-    assert "UI string 'nav.skip' is missing in templates/locales/en.yaml" in info.value.warnings
+    line = line_of(tiny_project / "templates/locales/ja.yaml", "nav.skip:")
+    assert (f"templates/locales/ja.yaml:{line}:1: UI string 'nav.skip' is missing in templates/locales/en.yaml: "
+            "add it there too") in info.value.warnings
 
 
 def test_failed_build_leaves_previous_build_untouched(tiny_project, tmp_path):

@@ -110,7 +110,7 @@ def test_without_port_a_busy_8000_moves_to_the_next_free_port(built, capsys, mon
 
     monkeypatch.setattr(SiteServer, "serve_forever", stop_at_once)
     try:
-        assert cli.main(["--root", str(built.parent), "serve"]) == 0
+        assert cli.main(["--root", str(built.parent), "serve", "--no-watch"]) == 0
     finally:
         holder.close()
     out = capsys.readouterr().out
@@ -120,7 +120,8 @@ def test_without_port_a_busy_8000_moves_to_the_next_free_port(built, capsys, mon
 
 
 def test_serve_without_a_build_explains(tiny_project, tmp_path, capsys):
-    assert cli.main(["--root", str(tiny_project), "serve", "--out", str(tmp_path / "none")]) == 1
+    # Only with --no-watch: the live preview builds a missing site first (tests/test_preview.py).
+    assert cli.main(["--root", str(tiny_project), "serve", "--no-watch", "--out", str(tmp_path / "none")]) == 1
     assert "run 'site-builder build' first" in capsys.readouterr().err
 
 

@@ -6,13 +6,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..derive.grading import check as check_grading
+from ..derive.updated import with_last_updated
 from ..errors import DataError, Problem
 from ..load.accessibility import AccessibilityResults, load_results
 from ..load.checks import check_strategy, check_unique_ids
+from ..load.english import missing_english
 from ..load.loaders import links_outside, load, read_text
 from ..load.markup import Narrative, parse_narrative
 from ..load.models import LANGS, Lang, Population, Site, Strategy, Survey
 from ..load.reviews import Review, load_reviews
+from ..messages import say
 from ..render.i18n import Catalogue, load_catalogue
 
 # Narrative pages beside the goals: content/pages/<name>.<lang>.md. Every narrative is optional: a page
@@ -64,7 +67,7 @@ FOLDERS = ("data", "data/reviews", "content", "content/goals", "content/pages", 
 
 def load_inputs(root: Path) -> Inputs:
     problems: list[Problem] = links_outside(root) + [
-        Problem(name, None, None, f"{name} is a file, but it must be a folder: rename or remove the file")
+        Problem(name, None, None, say("folder.is_file", name=name))
         for name in FOLDERS if (root / name).exists() and not (root / name).is_dir()]
     if problems:  # read nothing from outside the project, not even to report on it
         raise DataError(problems)
@@ -97,6 +100,8 @@ def load_inputs(root: Path) -> Inputs:
     problems += found
     warnings += cut
     warnings += [w for doc in (site_doc, kpi_doc, pop_doc, survey_doc) if doc is not None for w in doc.warnings]
+    for value, doc in ((site, site_doc), (strategy, kpi_doc), (population, pop_doc), (survey, survey_doc)):
+        warnings += missing_english(value, doc) if value is not None and doc is not None else []
     accessibility, found = load_results(root)
     problems += found
 
@@ -115,8 +120,7 @@ def load_inputs(root: Path) -> Inputs:
             shown = files[lang]
             if lang not in present:
                 other = files[present[0]]
-                problems.append(Problem(shown, None, None, f"file not found: write the {lang} text of {other} here "
-                                        f"(each narrative is in both languages), or delete {other} to leave it out"))
+                problems.append(Problem(shown, None, None, say("narrative.twin_missing", lang=lang, other=other)))
                 continue
             text, found = read_text(root / shown, shown)
             problems += found
@@ -132,6 +136,7 @@ def load_inputs(root: Path) -> Inputs:
     if problems:
         raise DataError(problems)
     assert site and strategy  # no problems means every required file loaded
+    site = with_last_updated(site, strategy, reviews)
     return Inputs(root, site, strategy, population, survey, narratives, catalogue, accessibility, tuple(warnings),
                   reviews)
 
@@ -146,8 +151,8 @@ def _load_optional(model, root: Path, name: str):
         return None, None, []
     value, doc, problems = load(model, root / name, Path(name))
     # the whole file may go: say so where a part of it is missing
-    return value, doc, [replace(p, message=f"{p.message} (or delete {name} if the strategy has no such figures)")
-                        if "is missing" in p.message else p for p in problems]
+    return value, doc, [replace(p, message=p.message + say("optional_file", name=name))
+                        if p.kind == "missing" else p for p in problems]
 
 
 def _section_titles(site: Site, doc, narratives: dict[tuple[str, Lang], Narrative], warnings: list[Problem]) -> list[Problem]:

@@ -32,6 +32,8 @@ from ..load.models import Population, Site, Strategy, Survey, Text
 from ..opendata.meta import DataFile, catalog, citation, datapackage, readme, zip_bytes
 from ..opendata.reviews import review_tables, reviews_json
 from ..opendata.tables import Table, all_tables
+from ..opendata.xlsx import MEDIA_TYPE as XLSX_MEDIA_TYPE
+from ..opendata.xlsx import table_sheet, workbook_bytes
 
 if TYPE_CHECKING:
     from ..derive.facts import Derived
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
 DATA = "data/"  # folder of the site that holds the files; the URLs under it are stable
 BOM = "\ufeff"
 LINE_END = "\r\n"
+XLSX_NAME = "indicators.xlsx"
+XLSX_SHEETS = (("indicators", Text(ja="指標", en="Indicators")), ("budget_items", Text(ja="予算事業", en="Budget")),
+               ("review_results", Text(ja="実績", en="Results")))
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,12 @@ def export_data(site: Site, strategy: Strategy, population: Population | None, s
     add("datapackage.json", Text(ja="データパッケージ（Frictionless Data Package）",
                                  en="Data package (Frictionless Data Package)"), "JSON", "application/json",
         json_bytes(datapackage(site, strategy, tables, table_files)))
+    # For Excel: the indicators, the budget codes (as text) and any review results, with Japanese and English
+    # header rows (one file for both pages). Not a
+    # datapackage resource: Frictionless tabular resources are the CSVs, which it repeats.
+    sheets = [table_sheet(t, title) for t in tables for name, title in XLSX_SHEETS if t.name == name]
+    add(XLSX_NAME, Text(ja="指標・予算事業・実績（Excel形式）", en="Indicators, budget and results (Excel)"), "XLSX", XLSX_MEDIA_TYPE,
+        workbook_bytes(sheets, site.data_modified))
     readme_text = readme(site, strategy, tables, table_files, package)
     inside = {"README.md": readme_text.encode("utf-8")}
     inside |= {f.name: files[f.path] for f in (*table_files.values(), *package)}

@@ -20,7 +20,7 @@ from ..opendata.tables import Column, Table
 CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 IANA = "https://www.iana.org/assignments/media-types/"
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
-FORMATS = {"CSV": "CSV", "JSON": "JSON", "JSON-LD": "JSON_LD", "ZIP": "ZIP"}
+FORMATS = {"CSV": "CSV", "JSON": "JSON", "JSON-LD": "JSON_LD", "ZIP": "ZIP", "XLSX": "XLSX"}
 FRICTIONLESS = "https://datapackage.org/standard/data-package/"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..load.loaders import read_yaml
 from ..load.models import LANGS, Lang
+from ..messages import say
 
 
 @dataclass
@@ -33,9 +34,11 @@ def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem], 
     strings: dict[Lang, dict[str, str]] = {}
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    docs = {}
     for lang in LANGS:
         path = folder / f"{lang}.yaml"
         doc, found = read_yaml(path, path.relative_to(root) if path.is_relative_to(root) else path)
+        docs[lang] = doc
         problems += found
         warnings += doc.warnings if doc is not None else ()
         table: dict[str, str] = {}
@@ -48,11 +51,8 @@ def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem], 
         elif doc is not None:
             problems.append(doc.problem((), "expected 'key: text' lines"))
         strings[lang] = table
+    if not problems:  # keys present in one language's file but not in the other's, at the line of the one there
+        for lang, other in (("ja", "en"), ("en", "ja")):
+            warnings += [docs[lang].problem((key,), say("warn.ui_missing", key=key, other=docs[other].path), at_key=True)
+                         for key in sorted(set(strings[lang]) - set(strings[other]))]
     return Catalogue(strings), problems, warnings
-
-
-def catalogue_gaps(cat: Catalogue) -> list[str]:
-    """Keys present in one language's file but not in the other's."""
-    ja, en = set(cat.strings["ja"]), set(cat.strings["en"])
-    return ([f"UI string '{k}' is missing in templates/locales/en.yaml" for k in sorted(ja - en)]
-            + [f"UI string '{k}' is missing in templates/locales/ja.yaml" for k in sorted(en - ja)])

@@ -42,9 +42,9 @@ def tab_through(page, limit: int) -> list[dict]:
 @pytest.mark.parametrize("path", PAGES)
 def test_tab_reaches_everything_in_order_with_visible_focus(page, base_url, path):
     open_page(page, page_url(base_url, path))
-    if path.endswith("search/index.html"):  # with results showing, so Pagefind's controls count too
+    if path.endswith("search/index.html"):  # with results showing, so their links count too
         page.goto(page_url(base_url, path) + "?q=" + ("waiting" if path.startswith("en/") else "%E4%BF%9D%E8%82%B2"))
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_selector(".search-result-title a", timeout=15000)
     marked = page.evaluate(MARK)
     assert marked["positive"] == 0, "no positive tabindex: it breaks the document order"
     seen = tab_through(page, marked["count"] + 5)

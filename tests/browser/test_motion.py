@@ -29,5 +29,5 @@ def test_reduced_motion_stops_movement(new_page, base_url, path):
 def test_reduced_motion_on_search_results(new_page, base_url):
     page = new_page(reduced_motion="reduce")
     page.goto(base_url + "en/search/?q=nursery")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".search-result-title a", timeout=15000)
     assert page.evaluate(MOVING) == []

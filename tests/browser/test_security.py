@@ -67,7 +67,7 @@ def test_no_request_leaves_the_local_server(new_page, base_url):
         page.goto(page_url(base_url, path), wait_until="load")
     for lang, query in (("", "待機児童"), ("en/", "waiting list")):
         page.goto(f"{base_url}{lang}search/?q={quote(query)}")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_selector(".search-result-title a", timeout=15000)
         page.wait_for_load_state("networkidle")
     local = urlsplit(base_url).netloc
     outside = sorted({u for u in requested if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != local})

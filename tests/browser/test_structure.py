@@ -57,6 +57,6 @@ def test_headings_landmarks_and_language(page, base_url, path):
     assert switch.get_attribute("lang") == other and switch.get_attribute("hreflang") == other
     if page_lang(path) == "en":
         assert page.evaluate(UNMARKED_JAPANESE) == []
-    # A search box on every page: the header's, or on the search page Pagefind's own.
-    box = ".pagefind-ui__search-input" if path.endswith("search/index.html") else "form.site-search input[name=q]"
+    # A search box on every page: the header's, or on the search page its own.
+    box = "#search-q" if path.endswith("search/index.html") else "form.site-search input[name=q]"
     page.locator(box).wait_for(state="visible", timeout=10000)
