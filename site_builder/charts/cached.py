@@ -20,7 +20,7 @@ from ..incremental.keys import Fingerprints, code_version, digest
 from ..incremental.store import Store
 from ..load.inputs import Inputs
 from ..load.models import Lang
-from ..render.i18n import Catalogue
+from ..render.i18n import Catalogue, ReadingCatalogue
 from .kit import Cell, Chart, Column, Table
 
 CATALOGUE = object()  # stands for the catalogue in a recipe's arguments: it is keyed by the strings it gives
@@ -48,25 +48,6 @@ def recipes(inputs: Inputs, derived: Derived, lang: Lang) -> list[Recipe]:
     return made
 
 
-class _Recorder:
-    """The catalogue as a chart sees it, noting every string it reads. A chart that reaches past `get` (so
-    that what it read is not known) is made every time, never cached."""
-
-    def __init__(self, catalogue: Catalogue):
-        self._catalogue = catalogue
-        self.read: dict[tuple[str, str], str] = {}
-        self.untracked = False
-
-    def get(self, lang: Lang, key: str) -> str:
-        text = self._catalogue.get(lang, key)
-        self.read[(lang, key)] = text
-        return text
-
-    def __getattr__(self, name: str):
-        self.untracked = True
-        return getattr(self._catalogue, name)
-
-
 def cached_charts(inputs: Inputs, derived: Derived, langs: tuple[Lang, ...], store: Store,
                   make: Callable[[str, tuple], Chart] | None = None) -> list[Chart]:
     """Every chart in `langs`, each read from `store` when its key and strings match, else made (and stored)."""
@@ -79,7 +60,7 @@ def cached_charts(inputs: Inputs, derived: Derived, langs: tuple[Lang, ...], sto
             entry = f"{key}.json"
             chart = _read(store.get_text(entry), inputs.catalogue)
             if chart is None:
-                recorder = _Recorder(inputs.catalogue)
+                recorder = ReadingCatalogue(inputs.catalogue)
                 chart = (make or _make)(name, tuple(recorder if a is CATALOGUE else a for a in args))
                 text = None if recorder.untracked else _write(chart, recorder.read)
                 if text is not None:

@@ -13,26 +13,7 @@ from typing import Any
 
 from ..incremental.keys import Fingerprints, code_version, digest
 from ..incremental.store import Store
-from ..load.models import Lang
-from ..render.i18n import Catalogue
-
-
-class _Strings:
-    """The catalogue as one page sees it, noting each string read (anything past `get` is not cacheable)."""
-
-    def __init__(self, catalogue: Catalogue):
-        self._catalogue = catalogue
-        self.read: dict[tuple[str, str], str] = {}
-        self.untracked = False
-
-    def get(self, lang: Lang, key: str) -> str:
-        text = self._catalogue.get(lang, key)
-        self.read[(lang, key)] = text
-        return text
-
-    def __getattr__(self, name: str):
-        self.untracked = True
-        return getattr(self._catalogue, name)
+from ..render.i18n import Catalogue, ReadingCatalogue
 
 
 class _Charts(Mapping):
@@ -79,7 +60,7 @@ class PageRenderer:
             hit = self._read(self.store.get_text(f"{key}.json"))
             if hit is not None:
                 return hit
-        strings, charts, warnings = _Strings(self.catalogue), _Charts(self.charts, self.prints), set()
+        strings, charts, warnings = ReadingCatalogue(self.catalogue), _Charts(self.charts, self.prints), set()
         html = render(strings, charts, warnings)
         self.rendered += 1
         if key is not None and not (strings.untracked or charts.untracked):

@@ -56,3 +56,23 @@ def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem], 
             warnings += [docs[lang].problem((key,), say("warn.ui_missing", key=key, other=docs[other].path), at_key=True)
                          for key in sorted(set(strings[lang]) - set(strings[other]))]
     return Catalogue(strings), problems, warnings
+
+
+class ReadingCatalogue:
+    """The catalogue as one chart or page sees it, noting every string it reads, so a cached result can be
+    checked against today's strings. Whatever reaches past `get` (what it read is then unknown) marks the
+    result `untracked`: made every time, never cached."""
+
+    def __init__(self, catalogue: Catalogue):
+        self._catalogue = catalogue
+        self.read: dict[tuple[str, str], str] = {}
+        self.untracked = False
+
+    def get(self, lang: Lang, key: str) -> str:
+        text = self._catalogue.get(lang, key)
+        self.read[(lang, key)] = text
+        return text
+
+    def __getattr__(self, name: str):
+        self.untracked = True
+        return getattr(self._catalogue, name)
