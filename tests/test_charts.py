@@ -305,8 +305,10 @@ def test_only_changed_specs_are_rendered(tmp_path, shipped, monkeypatch):
 
 def test_inline_svg_is_one_named_image():
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="10" height="5" viewBox="0 0 10 5">'
-           '<defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"></g></svg>')
+           '<defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)">'
+           '<g class="mark-rect" role="graphics-symbol" aria-roledescription="rect mark container"><path/></g></g></svg>')
     out = str(chart_render.inline_svg(svg, "chart-x", 'A "quoted" <title>'))
+    assert out.count("role=") == 1 and "aria-roledescription" not in out  # one image; Vega's inner roles go
     assert 'role="img"' in out and 'aria-label="A &quot;quoted&quot; &lt;title&gt;"' in out
     assert 'aria-describedby="chart-x-summary"' in out
     assert 'id="chart-x-clip1"' in out and "url(#chart-x-clip1)" in out

@@ -128,6 +128,9 @@ def javascript_bundle(cache: Path | None) -> str:
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 
 
+_INNER_ARIA = re.compile(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"')
+
+
 def inline_svg(svg: str, dom_id: str, label: str) -> Markup:
     """The SVG ready to sit in a page: one accessible image named by `label` and described by the
     summary next to it; any ids made unique to this chart, so that several charts share a page."""
@@ -141,7 +144,10 @@ def inline_svg(svg: str, dom_id: str, label: str) -> Markup:
     keep = " ".join(f'{k}="{attrs[k]}"' for k in ("xmlns", "width", "height", "viewBox") if k in attrs)
     head = (f'<svg {keep} class="chart-svg" role="img" aria-label="{html.escape(label, quote=True)}" '
             f'aria-describedby="{dom_id}-summary" focusable="false">')
-    return Markup(svg[:opening.start()] + head + svg[opening.end():])
+    # Inside, Vega names its mark containers (role graphics-symbol, "rect mark container") with no text:
+    # meaningless inside one named image, and axe's svg-img-alt where a browser exposes them.
+    rest = _INNER_ARIA.sub("", svg[opening.end():])
+    return Markup(svg[:opening.start()] + head + rest)
 
 
 def embed_options(lang: Lang, menu: Mapping[str, str]) -> dict:
