@@ -23,7 +23,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--metrics-recording-only", "--no-default-browser-check"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Test modules (test_<id>.py) in the order the policy page lists them.
-CHECKS = ["axe", "keyboard", "structure", "zoom", "motion", "nojs", "print", "phone", "cards", "chart_text", "lazy_charts", "search", "security", "policy"]
+CHECKS = ["axe", "keyboard", "structure", "zoom", "motion", "nojs", "print", "phone", "cards", "chart_text",
+          "lazy_charts", "search", "security", "policy"]
 
 
 def site_pages() -> list[str]:
