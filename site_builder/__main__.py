@@ -142,7 +142,12 @@ def schema_command(root: Path, check: bool) -> int:
 
 
 def build(root: Path, out: Path | None, strict: bool = False):
-    """A build with nothing to do answers from its record; only a real one imports the stages (≈1 s)."""
+    """A build with nothing to do answers from its record; only a real one imports the stages (≈1 s).
+    Without `out`: a check, which imports only the loaders."""
+    if out is None:
+        from .check import check  # the loaders and models only: no charts, pages or open data
+
+        return check(root, strict)
     reused = reuse(root, out, strict)[0]
     if reused is not None:
         return reused

@@ -16,8 +16,10 @@ class BuildReport:
     changed: tuple[str, ...] = ()  # output files that differ from the session's previous build (all after none)
     reused: bool = False  # nothing had changed: the previous build's output was kept as it is
     rendered: int = 0  # pages rendered, not read back from the cache
+    checked: bool = False  # a check (site_builder.check): `files` counts the input files checked, nothing was made
 
     def summary(self, out: Path | None) -> str:
-        where = f" → {out}" if out else " (checked, nothing written)"
+        if self.checked:
+            return f"{self.files} input files checked, {len(self.warnings)} warnings, {self.seconds:.1f} s (nothing written)"
         return (f"{self.pages} pages × {self.languages} languages, {self.files} files, "
-                f"{len(self.warnings)} warnings, {self.seconds:.1f} s{where}")
+                f"{len(self.warnings)} warnings, {self.seconds:.1f} s → {out}")

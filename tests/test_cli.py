@@ -4,14 +4,18 @@ finds a free port; an unexpected error ends in one line with the details saved t
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 from site_builder import __main__ as cli
+from site_builder.incremental.tree import input_state
 from site_builder.serve import server as serve
 from site_builder.serve.server import SiteServer, open_server
 
@@ -169,3 +173,28 @@ def test_ctrl_c_during_a_build_says_nothing_was_written(tiny_project, monkeypatc
     monkeypatch.setattr(cli, "build", interrupted)
     assert cli.main(["--root", str(tiny_project), "build", "--out", str(tiny_project / "out")]) == 130
     assert capsys.readouterr().err == "interrupted; nothing was written, the previous build is unchanged.\n"
+
+
+def test_check_validates_without_the_build_stages(tiny_project):
+    """`check` loads, validates and derives, and makes nothing: no chart, template, open-data or search code is
+    imported (that is what keeps it within 1.5 s, issue #11 §7), and a second check of the same files is a record."""
+    script = ("import sys, json; from pathlib import Path; from site_builder.check import check\n"
+              f"first = check(Path({str(tiny_project)!r})); second = check(Path({str(tiny_project)!r}))\n"
+              "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'altair', 'jinja2', 'openpyxl', 'vl_convert', 'pagefind'})\n"
+              "stages = sorted(m for m in sys.modules if m.startswith(('site_builder.charts', 'site_builder.opendata', 'site_builder.render.pages', "
+              "'site_builder.render.environment', 'site_builder.render.search', 'site_builder.render.cached_pages')))\n"
+              "print(json.dumps([heavy, stages, first.checked, first.files, second.reused]))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    heavy, stages, checked, files, reused = json.loads(done.stdout.splitlines()[-1])
+    assert heavy == [] and stages == []
+    assert checked and files == len(input_state(tiny_project).files) > 10  # the builder's templates included
+    assert reused
+
+
+def test_check_finds_what_the_build_finds(tiny_project, capsys):
+    (tiny_project / "data/kpi.yaml").write_text((tiny_project / "data/kpi.yaml").read_text(encoding="utf-8")
+                                                .replace("direction: lower", "direction: down"), encoding="utf-8")
+    assert cli.main(["--root", str(tiny_project), "check"]) == 1
+    check_err = capsys.readouterr().err
+    assert cli.main(["--root", str(tiny_project), "build", "--out", str(tiny_project / "out")]) == 1
+    assert capsys.readouterr().err == check_err and "data/kpi.yaml:" in check_err

@@ -41,5 +41,5 @@ def reuse(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
     if strict and before.warnings:
         raise StrictError(list(before.warnings))
     report = BuildReport(before.pages, LANGUAGES, len(before.files), list(before.warnings),
-                         time.perf_counter() - started, reused=True)
+                         time.perf_counter() - started, reused=True, checked=out is None)
     return report, state, key, before

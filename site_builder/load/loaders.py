@@ -22,6 +22,14 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: every file goes through the Python parser
+    CParser = None
 
 from ..errors import Problem, clipped, shown
 from ..load.advice import friendly, fullwidth_advice, halfwidth
@@ -77,7 +85,10 @@ def read_yaml(path: Path, shown_as: Path | str | None = None) -> tuple[Document 
     text, problems = _read(path, shown, say("file.create_data"))
     if text is None or problems:
         return None, problems
-    loader = _Guarded(text, shown)
+    node = _fast_node(text, shown)
+    if node is not None:
+        return _convert(node, text, shown)
+    loader = _Guarded(text, shown)  # the pure-Python parser again: its errors are the ones explained in plain words
     try:
         node = loader.get_single_node()
     except _TooDeep as e:
@@ -93,6 +104,10 @@ def read_yaml(path: Path, shown_as: Path | str | None = None) -> tuple[Document 
         return None, _capped(loader.refused, shown)
     if node is None:
         return None, [Problem(shown, 1, 1, say("yaml.empty"))]
+    return _convert(node, text, shown)
+
+
+def _convert(node: yaml.Node, text: str, shown: Path) -> tuple[Document | None, list[Problem]]:
     reader = _Converter(shown, text.split("\n"))
     data = reader.convert(node, ())
     doc = Document(shown, data, reader.marks, reader.key_marks, tuple(reader.warnings), reader.comments)
@@ -244,18 +259,16 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-class _Guarded(yaml.SafeLoader):
+class _GuardedComposer(Composer):
     """Builds the node tree only (conversion to Python is ours), refusing what staff never need.
 
     Anchors, aliases and tags are refused as their events arrive: the composer would share an aliased
     node, so nothing is expanded before the refusal. Nesting is counted here because the composer
     recurses (10,000 brackets would end in RecursionError)."""
 
-    def __init__(self, text: str, shown: Path):
-        super().__init__(text)
-        self.shown = shown
-        self.refused: list[Problem] = []
-        self.depth = 0
+    shown: Path
+    refused: list[Problem]
+    depth: int
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         event = self.peek_event()
@@ -282,6 +295,47 @@ class _Guarded(yaml.SafeLoader):
 
     def _refuse(self, event: yaml.Event, message: str) -> None:
         self.refused.append(Problem(self.shown, event.start_mark.line + 1, event.start_mark.column + 1, message))
+
+
+class _Guarded(_GuardedComposer, yaml.SafeLoader):
+    """PyYAML's own parser, in Python: slow (≈0.2 s for data/kpi.yaml), and the one whose errors are explained."""
+
+    def __init__(self, text: str, shown: Path):
+        yaml.SafeLoader.__init__(self, text)
+        self.shown, self.refused, self.depth = shown, [], 0
+
+
+if CParser is not None:
+    class _Fast(_GuardedComposer, CParser, SafeConstructor, Resolver):
+        """libyaml's parser (C, ≈8× faster) under the same guarded composer. Its nodes equal _Guarded's but for
+        a plain scalar's style ('' for None), made equal here."""
+
+        def __init__(self, text: str, shown: Path):
+            CParser.__init__(self, text)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+            self.shown, self.refused, self.depth = shown, [], 0
+
+        def compose_scalar_node(self, anchor):  # noqa: ANN001 - PyYAML's signature
+            node = super().compose_scalar_node(anchor)
+            node.style = node.style or None
+            return node
+
+
+def _fast_node(text: str, shown: Path) -> yaml.Node | None:
+    """The file's node tree through libyaml, or None when libyaml is missing or anything is amiss (a syntax error,
+    a refusal, an empty file): then the Python parser reads it again and says what is wrong, as it always has."""
+    if CParser is None:
+        return None
+    loader = _Fast(text, shown)
+    try:
+        node = loader.get_single_node()
+    except (yaml.YAMLError, _TooDeep, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+    return None if loader.refused else node
 
 
 def _syntax_problem(text: str, e: yaml.MarkedYAMLError, shown: Path) -> Problem:
