@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from .charts.render import BUNDLE_PATH, chart_files, javascript_bundle, site_charts
+from .check import check
 from .derive.facts import derive
 from .errors import StrictError
 from .headers import headers_file
@@ -36,10 +37,12 @@ __all__ = ["BuildReport", "BuildSession", "build"]
 
 def build(root: Path, out: Path | None, strict: bool = False, search: bool = True,
           session: BuildSession | None = None) -> BuildReport:
-    """Build the site from the project at `root` into `out` (None: check only, write nothing).
+    """Build the site from the project at `root` into `out` (None: `check.check`, validate only, make nothing).
 
-    The search index is made only when the site is written (`search=False` skips it, for speed). A `session`
-    (the preview server keeps one) lets a rebuild reuse what did not change; the output is the same without it."""
+    `search=False` skips the search index, for speed. A `session` (the preview server keeps one) lets a rebuild
+    reuse what did not change; the output is the same without it."""
+    if out is None:
+        return check(root, strict, session)
     started = time.perf_counter()
     session = session if session is not None else BuildSession(root)
     cache = cache_folder(root)
@@ -48,15 +51,14 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
         session.remember_build(state, before)
         return reused
 
-    output, pages, warnings, rendered = make_site(root, cache, session, state, write=out is not None)
+    output, pages, warnings, rendered = make_site(root, cache, session, state)
     if strict and warnings:
         raise StrictError(warnings)
-    if out is not None:
-        if search:
-            pages_html = {path: data for path, data in output.files.items() if path.endswith(".html")}
-            for path, content in search_bundle(pages_html, cache / "search").items():
-                output.add(path, content)
-        write_site(output, out, root)
+    if search:
+        pages_html = {path: data for path, data in output.files.items() if path.endswith(".html")}
+        for path, content in search_bundle(pages_html, cache / "search").items():
+            output.add(path, content)
+    write_site(output, out, root)
     hashes = output_hashes(output.files)
     previous = session.manifest.files if session.manifest else {}
     manifest = Manifest(key, pages, hashes, tuple(warnings))
@@ -66,15 +68,14 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
                        changed=tuple(sorted(p for p in hashes if previous.get(p) != hashes[p])), rendered=rendered)
 
 
-def make_site(root: Path, cache: Path, session: BuildSession, state: InputState,
-              write: bool) -> tuple[Output, int, list[str], int]:
+def make_site(root: Path, cache: Path, session: BuildSession, state: InputState) -> tuple[Output, int, list[str], int]:
     """Every file of the site in memory (without the search index), the page count, the warnings, and how many
-    pages were rendered. `write=False` (a check): the charts' SVGs and the script bundle are not rendered."""
+    pages were rendered."""
     inputs = session.inputs(root, state, load_inputs)
     derived = derive(inputs)
     open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
     pages = plan_pages(inputs, derived, open_data)
-    charts = site_charts(inputs, derived, cache, render=write)
+    charts = site_charts(inputs, derived, cache)
 
     keys = frozenset(page.key for page in pages)
     # the templates, without their UI strings: each page records the strings it read, and is checked against them
@@ -102,8 +103,7 @@ def make_site(root: Path, cache: Path, session: BuildSession, state: InputState,
         output.add(path, content)
     for path, content in content_images(inputs.narratives.values()).items():
         output.add(path, content)
-    if write:
-        output.add(BUNDLE_PATH, javascript_bundle(cache))
+    output.add(BUNDLE_PATH, javascript_bundle(cache))
     output.add("sitemap.xml", sitemap_xml(pages, inputs.site.base_url))
     output.add("robots.txt", robots_txt(inputs.site.base_url))
     output.add("_headers", headers_file())

@@ -181,8 +181,9 @@ def test_check_validates_without_the_build_stages(tiny_project):
     script = ("import sys, json; from pathlib import Path; from site_builder.check import check\n"
               f"first = check(Path({str(tiny_project)!r})); second = check(Path({str(tiny_project)!r}))\n"
               "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'altair', 'jinja2', 'openpyxl', 'vl_convert', 'pagefind'})\n"
-              "stages = sorted(m for m in sys.modules if m.startswith(('site_builder.charts', 'site_builder.opendata', 'site_builder.render.pages', "
-              "'site_builder.render.environment', 'site_builder.render.search', 'site_builder.render.cached_pages')))\n"
+              "stages = sorted(m for m in sys.modules if m.startswith(('site_builder.charts', 'site_builder.opendata', "
+              "'site_builder.render.pages', 'site_builder.render.environment', 'site_builder.render.search', "
+              "'site_builder.render.cached_pages')))\n"
               "print(json.dumps([heavy, stages, first.checked, first.files, second.reused]))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     heavy, stages, checked, files, reused = json.loads(done.stdout.splitlines()[-1])
