@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from .errors import SiteError
+from .messages import say
 
 # Folders of the project that a build must never replace.
 INPUT_FOLDERS = ("data", "content", "templates", "assets", "site_builder", "tests", ".git")
@@ -55,21 +56,16 @@ def check_target(out: Path, project: Path) -> None:
     project = project.resolve()
     inputs = [project / name for name in INPUT_FOLDERS]
     if project.is_relative_to(out) or any(out.is_relative_to(folder) for folder in inputs):
-        raise SiteError(f"refusing to write the site to {out}: it contains the project's own files; "
-                        "choose an empty or new folder with --out (the default is build/)")
+        raise SiteError(say("out.inside_project", out=out))
     if out.exists() and not out.is_dir():
-        raise SiteError(f"{out} exists and is not a folder: choose another --out")
+        raise SiteError(say("out.not_folder", out=out))
     if not out.is_dir() or is_output(out) or not any(out.iterdir()):
         return
     if looks_built(out):
-        raise SiteError(f"{out} looks like a site built by an older site-builder, but it has no {MARKER} file, so it is "
-                        "not replaced automatically (a build only replaces a folder it marked as its own): delete the "
-                        "folder once yourself, and the next build recreates it with the marker")
+        raise SiteError(say("out.old_build", out=out, marker=MARKER))
     names = sorted(p.name for p in out.iterdir())
     sample = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-    raise SiteError(f"refusing to replace {out}: it already holds files site-builder did not make ({sample}), and a "
-                    "build replaces its whole output folder: choose an empty or new folder with --out, or delete "
-                    "this one yourself if you are sure nothing in it is needed")
+    raise SiteError(say("out.foreign", out=out, sample=sample))
 
 
 def write_site(output: Output, out: Path, project: Path) -> None:
@@ -79,7 +75,7 @@ def write_site(output: Output, out: Path, project: Path) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     except OSError as e:
-        raise SiteError(f"cannot create the output folder {out}: {e.strerror}: choose a folder you can write to with --out") from e
+        raise SiteError(say("out.cannot_create", out=out, reason=e.strerror)) from e
     try:
         for rel, data in sorted({**output.files, MARKER: MARKER_TEXT.encode("utf-8")}.items()):
             target = staging / rel
@@ -101,7 +97,7 @@ def write_site(output: Output, out: Path, project: Path) -> None:
             staging.rename(out)
     except OSError as e:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SiteError(f"cannot write the site to {out}: {e.strerror or e}; the previous build is unchanged") from e
+        raise SiteError(say("out.cannot_write", out=out, reason=e.strerror or e)) from e
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -248,3 +248,43 @@ def test_serve_a_folder_without_marker(tmp_path, tiny_built):
     (tmp_path / "copy" / MARKER).unlink()
     code, out, err = serve(tiny_built, "--out", str(tmp_path / "copy"))
     assert code == 1 and "was not made by 'site-builder build'" in err and "Traceback" not in err
+
+
+# --- the same refusals in Japanese (--lang ja, issue #11 §5) --------------------------------------------
+
+def test_out_refused_in_japanese(tmp_path, tiny_built):
+    kept = {}
+    result = rebuild(tmp_path, lambda p: kept.update(fill(p / "shared")), tiny_built, "--out", str(tmp_path / "project/shared"),
+                     "--lang", "ja")
+    refused(result, "は置き換えません: site-builder が作っていないファイル（budget.xlsx, minutes）があり",
+            "--out で空のフォルダーか新しいフォルダーを指定するか")
+    assert digest(result.project / "shared") == kept
+
+
+def test_out_inside_the_project_refused_in_japanese(tmp_path, tiny_built):
+    result = rebuild(tmp_path, lambda p: None, tiny_built, "--out", str(tmp_path / "project/data/site"), "--lang", "ja")
+    refused(result, "にはサイトを書き込みません: プロジェクト自身のファイルがあるフォルダーです")
+
+
+def test_out_pointing_at_a_file_in_japanese(tmp_path, tiny_built):
+    result = rebuild(tmp_path, lambda p: (p / "site.zip").write_bytes(b"zip"), tiny_built, "--out", str(tmp_path / "project/site.zip"),
+                     "--lang", "ja")
+    refused(result, "site.zip はフォルダーではありません: --out で別の場所を指定してください")
+
+
+def test_serve_on_a_busy_port_in_japanese(tiny_built):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        code, out, err = serve(tiny_built, "--port", str(port), "--lang", "ja")
+    assert code == 1 and "Traceback" not in err and out == ""
+    assert f"error: ポート {port} は使用中です" in err and "--port で別のポートを指定してください" in err
+    assert re.search(r"（ポート \d+ は今空いています）", err) or "今空いています" not in err
+
+
+def test_serve_a_folder_without_index_in_japanese(tmp_path, tiny_built):
+    (tmp_path / "site").mkdir()
+    code, out, err = serve(tiny_built, "--no-watch", "--out", str(tmp_path / "site"), "--lang", "ja")
+    assert code == 1 and "Traceback" not in err
+    assert "に index.html がありません: 先に site-builder build を実行してください" in err

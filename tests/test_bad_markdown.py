@@ -214,3 +214,49 @@ def test_a_comment_and_html_shown_as_code_are_not_warnings(tmp_path, tiny_built)
 def test_an_invisible_character_is_reported_at_its_line(tmp_path, tiny_built, text, says):
     result = rebuild(tmp_path, lambda p: append(p, GOAL, text), tiny_built)
     result.fails_at(GOAL, line_of(result.project / GOAL, text[:3]), says)
+
+
+# The same errors and warnings in Japanese (--lang ja), at the same line (issue #11 §5).
+JAPANESE = [
+    # (id, set-up, Markdown, what the Japanese message says)
+    ("image-empty-alt", lambda p: image(p, "map.png"), "![](images/map.png)\n",
+     "画像 'images/map.png' に説明がありません: [ ] の中に画像の内容を書いてください"),
+    ("image-remote", None, "![Logo](https://example.org/logo.png)\n", "は他のサイトにあります"),
+    ("image-outside-project", None, "![Settings](../../data/site.yaml)\n", "content/ の中のファイルを"),
+    ("image-missing", None, "![Map](images/missing.png)\n", "画像がありません: content/images/missing.png"),
+    ("image-svg", lambda p: image(p, "drawing.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+     "![Drawing](images/drawing.svg)\n", "PNG, JPEG, GIF, WebP のいずれかにしてください"),
+    ("image-not-an-image", lambda p: image(p, "page.png", b"<html><script>alert(1)</script>"),
+     "![Page](images/page.png)\n", "content/images/page.png は PNG 画像ではありません: PNG 形式で保存し直してください"),
+    ("figure-typo", None, "[[figure:fertilty]]\n", "図表 'fertilty' はありません: 'fertility' の書き間違いではありませんか？"),
+    ("figure-malformed", None, "[[figure: fertility]]\n", "'[[figure: fertility]]' は図表の行ではありません"),
+    ("figure-twice", None, "[[figure:fertility]]\n\ntext\n\n[[figure:fertility]]\n", "行目に置かれています: 図表は1ページに1回だけです"),
+]
+
+
+@pytest.mark.parametrize(("setup", "markdown", "says"), [case[1:] for case in JAPANESE], ids=[case[0] for case in JAPANESE])
+def test_an_image_or_figure_error_in_japanese(tmp_path, tiny_built, setup, markdown, says):
+    def mistake(project: Path) -> None:
+        (project / GOAL).write_text("", encoding="utf-8")  # the figure lines count from line 1
+        if setup:
+            setup(project)
+        append(project, GOAL, markdown)
+
+    result = rebuild(tmp_path, mistake, tiny_built, "--lang", "ja")
+    needle = markdown.strip().split("\n")[-1]
+    result.fails_at(GOAL, line_of(result.project / GOAL, needle, nth=markdown.count(needle)), says)
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("ja", ("'#' の見出しは '##' として表示しました", "文章の見出しは ## から始めてください")),
+    ("en", ("a '#' heading is shown as '##'", "start the text's headings at ##")),
+])
+def test_a_level_one_heading_is_a_warning_in_the_users_language(tmp_path, tiny_built, lang, says):
+    result = rebuild(tmp_path, lambda p: append(p, GOAL, "# A title\n\nText.\n"), tiny_built, "--lang", lang)
+    result.warns_at(GOAL, line_of(result.project / GOAL, "# A title"), *says)
+
+
+@pytest.mark.parametrize(("lang", "says"), [("ja", "ファイルが空なので"), ("en", "the file is empty, so the page shows no text")])
+def test_an_empty_file_is_a_warning_in_the_users_language(tmp_path, tiny_built, lang, says):
+    result = rebuild(tmp_path, lambda p: (p / GOAL).write_text("", encoding="utf-8"), tiny_built, "--lang", lang)
+    result.warns_at(GOAL, 1, says)

@@ -24,6 +24,8 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 JARGON = ("found", "mapping values", "could not find expected", "while scanning", "while parsing", "<block end>",
           "<scalar>", "simple key", "block sequence", "block mapping", "flow mapping", "token", "node content",
           "expected ','", "YAML syntax error")
+# Messages that are only punctuation around other text: full-width in Japanese, ASCII in English.
+PUNCTUATION_ONLY = ("and", "comma", "cell.column")
 LOCATED = re.compile(r"^(?:[\w.-]+/)*[\w.-]+\.(?:yaml|md|html):\d+(?::\d+)?: ")
 
 
@@ -39,7 +41,7 @@ def test_every_message_has_both_languages_with_the_same_fields(key):
     message = CATALOGUE[key]
     assert message.ja.strip() and message.en.strip()
     assert fields(message.ja) == fields(message.en), key
-    assert JAPANESE.search(message.ja) or key == "and", f"{key}: the Japanese text is not in Japanese"
+    assert JAPANESE.search(message.ja) or key in PUNCTUATION_ONLY, f"{key}: the Japanese text is not in Japanese"
     filled = {name: "X" for name in fields(message.en)}
     assert message.text("ja", **filled) != message.text("en", **filled) or key == "part.separator"
 
@@ -233,3 +235,64 @@ def test_every_warning_is_located(tmp_path, project, lang):
         assert any(w.startswith("templates/locales/ja.yaml:") and "nav.skip" in w for w in warnings)
     english = {"en": "no English text for", "ja": "英語がありません"}[lang]
     assert any(english in w for w in warnings)
+
+
+# --- the catalogue's parts and pydantic's wording ------------------------------------------------------
+
+
+def test_the_catalogue_parts_define_each_id_once():
+    from site_builder.messages import catalogue_checks, catalogue_commands, catalogue_markdown
+    parts = (catalogue_checks.CHECKS, catalogue_markdown.MARKDOWN, catalogue_commands.COMMANDS)
+    for part in parts:  # joined as they are, none replaced by a message of the same id
+        assert all(CATALOGUE[key] is message for key, message in part.items())
+    seen: set[str] = set()
+    for part in parts:
+        assert not seen & part.keys()
+        seen |= part.keys()
+
+
+def pydantic_message(model, data: dict, lang: str) -> str:
+    """What staff read for the first validation error of `data`."""
+    from pydantic import ValidationError
+
+    from site_builder.load.advice import friendly
+    with speaking(lang):
+        try:
+            model.model_validate(data)
+        except ValidationError as e:
+            return friendly(e.errors()[0], model)
+    raise AssertionError("no error")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_pydantic_wording_reaches_staff(lang):
+    from site_builder.load.models import Grading, Site
+    from site_builder.load.reviews import AsOf
+    site = yaml_data(ROOT / "data/site.yaml")
+    cases = [
+        (Grading, {"preset": "fast"}, {"en": "write one of 'pacing', 'four-band', 'letters' or 'custom'",
+                                       "ja": "'pacing'、'four-band'、'letters' または 'custom' のいずれか"}),
+        (Grading, {"preset": "custom", "ended_band": "On Track"}, {"en": "is not a valid id", "ja": "は id として使えません"}),
+        (AsOf, {"date": "2017-4-1"}, {"en": "write \"2017-04-01\"", "ja": "\"2017-04-01\" と書いてください"}),
+        (AsOf, {"date": "四月"}, {"en": "write the day as \"YYYY-MM-DD\"", "ja": "\"YYYY-MM-DD\" の形で書いてください"}),
+        (Site, {**site, "data_modified": "2017年8月"}, {"en": "write \"2017-08\"", "ja": "\"2017-08\" と書いてください"}),
+    ]
+    for model, data, says in cases:
+        message = pydantic_message(model, data, lang)
+        assert says[lang] in message, message
+        for raw in ("Input should", "String should", "should match pattern"):
+            assert raw not in message
+
+
+def yaml_data(path: Path) -> dict:
+    with speaking("en"):
+        doc, problems = read_yaml(path, path.name)
+    assert doc is not None and not problems
+    return doc.data
+
+
+def test_a_review_status_outside_the_reviews_loader_is_told_there_are_none_yet():
+    from site_builder.load.reviews import ProgramResult
+    with speaking("en"):
+        message = pydantic_message(ProgramResult, {"id": "p", "status": "実施"}, "en")
+    assert "unknown status '実施'" in message and "no statuses are defined yet" in message

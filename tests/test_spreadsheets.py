@@ -224,6 +224,51 @@ def test_a_bad_cell_is_reported_at_its_sheet_row_and_column(sheet, tiny_project,
     assert "nothing was written" in err and not (tiny_project / "data/reviews").exists()
 
 
+# The same cells told in Japanese (--lang ja), at the same sheet!cell.
+BAD_CELLS_JA = [
+    pytest.param({"G3": "１．２５", "I3": "東京都"}, "G3", "に全角の数字と小数点 '．'があります: 半角で 1.25 と書いてください",
+                 id="full-width-digits"),
+    pytest.param({"G4": "39"}, "I4", "source（出典）: 空です: 値には出典が必要です", id="empty-required-source"),
+    pytest.param({"H4": "2018-04-01", "I4": "保育課"}, "G4", "value（今回の値）: 空です: 値を書くか、測定しなかった理由を未測定の理由",
+                 id="empty-required-value"),
+    pytest.param({"A4": "waitng", "G4": "39", "I4": "保育課"}, "A4",
+                 "指標 'waitng' がありません（'waiting' の書き間違いではありませんか？）", id="unknown-id"),
+    pytest.param({"G4": "39", "I4": "保育課", "H4": "2017/4/1"}, "H4", "'2017/4/1': 日付は 2017-04-01 と書いてください（年-月-日）",
+                 id="day-with-slashes"),
+    pytest.param({"G4": "39", "I4": "保育課", "M4": "未実施"}, "M4", "1行には値か測定しなかった理由のどちらか一方を書きます",
+                 id="value-and-reason"),
+    pytest.param({"B1": "来年", "G3": "1.2", "I3": "東京都"}, "B1", "年度: '来年' は年ではありません: 西暦で書いてください",
+                 id="no-year-in-B1"),
+]
+
+
+@pytest.mark.parametrize(("cells", "at", "says"), BAD_CELLS_JA)
+def test_a_bad_cell_is_reported_in_japanese(sheet, tiny_project, cells, at, says):
+    fill(sheet, cells)
+    code, _, err = cli(tiny_project, "--lang", "ja", "import", str(sheet), "--yes", "--held", "2018-08", "--reviewer", "委員会")
+    assert code == 1
+    hits = [line for line in err.splitlines() if line.startswith(f"error: {sheet}:結果!{at}: ")]
+    assert hits and says in hits[0], err
+    assert "何も書き込んでいません。" in err and not (tiny_project / "data/reviews").exists()
+
+
+def test_the_spreadsheet_commands_speak_japanese(sheet, tiny_project, tmp_path):
+    code, _, err = cli(tiny_project, "--lang", "ja", "template", "--year", "2017", "--out", str(sheet))
+    assert code == 1 and "はすでにあります: --out で別の名前にするか、置き換えるなら --force を付けてください" in err
+    code, out, _ = cli(tiny_project, "--lang", "ja", "template", "--year", "2017", "--out", str(tmp_path / "new.xlsx"))
+    assert code == 0 and "2017年度の指標 2 件" in out and "黄色の列に記入してから" in out
+    fill(sheet, {"G4": "39", "I4": "保育課"})
+    code, _, err = cli(tiny_project, "--lang", "ja", "import", str(sheet), "--yes", "--reviewer", "委員会")
+    assert code == 1 and "は新しいファイルです: 検証を実施した年月を指定してください（例: --held 2018-08。年-月）" in err
+    code, out, err = cli(tiny_project, "--lang", "ja", "import", str(sheet), "--yes", "--held", "2018-08", "--reviewer", "委員会")
+    assert code == 0, err
+    assert "data/reviews/2017.yaml（新しいファイル）: 記入された 1 行のうち 1 行で変わります" in out
+    assert "data/reviews/2017.yaml を書きました。" in out
+    missing = tmp_path / "missing.xlsx"
+    code, _, err = cli(tiny_project, "--lang", "ja", "import", str(missing), "--yes")
+    assert code == 1 and "見つかりません: 記入した .xlsx か .csv ファイルのパスを指定してください" in err
+
+
 def test_a_csv_cell_is_reported_at_line_and_column(sheet, tiny_project):
     path = sheet.with_suffix(".csv")
     edit_csv(path, {(4, 7): "２４", (4, 9): "保育課"}, "utf-8-sig")

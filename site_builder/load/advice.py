@@ -16,7 +16,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from ..errors import clipped, shown
-from ..load.models import NUMBER_DECIMALS, NUMBER_LIMIT
+from ..load.models import ID_PATTERN, NUMBER_DECIMALS, NUMBER_LIMIT
 from ..messages import say, words
 
 Loc = tuple[str | int, ...]
@@ -48,6 +48,8 @@ _KEY_COLON = re.compile(r"\s*([A-Za-z_][\w-]*)\s*：\s*(.*)", re.DOTALL)
 _KEY_GLUED = re.compile(r"\s*([A-Za-z_][\w-]*):(?!//)(\S.*)", re.DOTALL)  # `ja:テキスト`: no space, so one text
 NUMBER_KINDS = {"number_text", "decimal_parsing", "int_parsing", "float_parsing", "decimal_type", "int_type", "int_from_float"}
 _MAPPING_KINDS = {"model_type", "dict_type", "model_attributes_type"}
+# Errors the models raise with a message of their own, already in the staff member's language.
+OWN_KINDS = {"moved", "web_address", "program_status"}
 
 
 def halfwidth(text: str) -> str:
@@ -95,7 +97,7 @@ def friendly(err: dict, model: type[BaseModel] | None = None) -> str:
         if typed:
             return f"{where}: {typed}"
     if kind == "literal_error":
-        allowed = ctx.get("expected", "")
+        allowed = _choices(str(ctx.get("expected", "")))
         word = (text or "").strip("【】[] ")
         if word in JAPANESE_WORDS and f"'{JAPANESE_WORDS[word]}'" in allowed:
             return say("japanese_word", where=where, word=word, english=JAPANESE_WORDS[word], allowed=allowed)
@@ -107,9 +109,15 @@ def friendly(err: dict, model: type[BaseModel] | None = None) -> str:
             slug = re.sub(r"[^a-z0-9]+", "-", halfwidth(text or "").lower()).strip("-")
             return say("bad_id", where=where, value=shown(value),
                        example=slug if slug and len(slug) <= 60 else "nursery-waiting-list")
-        if "[0-9]{4}-[0-9]{2}" in str(ctx.get("pattern", "")):
+        pattern = str(ctx.get("pattern", ""))
+        if "[0-9]{4}-[0-9]{2}-[0-9]{2}$" in pattern:
+            return f"{where}: {_day_advice(text)}"
+        if pattern.endswith(("[0-9]{4}-[0-9]{2}$", "[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")):
             return f"{where}: {_month_advice(text)}"
-        return say("wrong_form", where=where, value=shown(value), detail=err["msg"])
+        if pattern == ID_PATTERN:
+            slug = re.sub(r"[^a-z0-9]+", "-", halfwidth(text or "").lower()).strip("-")
+            return say("bad_id", where=where, value=shown(value), example=slug if slug and len(slug) <= 60 else "on-track")
+        return say("wrong_form", where=where, value=shown(value), detail=say("form.pattern", form=pattern.strip("^$")))
     if kind in _MAPPING_KINDS:
         return f"{where}: {_mapping_advice(value, field)}"
     if kind == "bool_parsing":
@@ -122,7 +130,17 @@ def friendly(err: dict, model: type[BaseModel] | None = None) -> str:
         return say("empty", where=where, label=label)
     if kind == "string_too_long":
         return say("too_long", where=where, value=shown(value), limit=ctx.get("max_length"))
-    return f"{where}: {err['msg']}"
+    if kind in OWN_KINDS:
+        return f"{where}: {err['msg']}"
+    return say("not_accepted", where=where, value=shown(value), detail=err["msg"])
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" in the language in force."""
+    values = re.findall(r"'[^']*'", expected)
+    if len(values) < 2:
+        return expected
+    return say("comma").join(values[:-1]) + say("or") + values[-1]
 
 
 def number_advice(value: Any, loc: Loc = (), whole: bool = False) -> str:
@@ -172,6 +190,20 @@ def era_advice(value: str, half: str | None = None) -> str | None:
         kind = {"年度": say("year.fiscal_note"), "年": say("year.calendar_note")}.get(western[2] or "", "")
         return say("year.digits", value=shown(value), year=western[1], kind=kind)
     return None
+
+
+def _day_advice(value: str | None) -> str:
+    """平成29年4月1日 or 2017/4/1 → write "2017-04-01"."""
+    half = halfwidth(value or "")
+    era = re.fullmatch(r"(明治|大正|昭和|平成|令和|[MTSHR])\.?\s*(元|\d{1,2})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})\s*日?", half,
+                       re.IGNORECASE)
+    western = re.fullmatch(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?", half)
+    if era:
+        year = _ERA_START[era[1].upper() if len(era[1]) == 1 else era[1]] + (1 if era[2] == "元" else int(era[2]))
+        return say("day.written", value=shown(value), day=f"{year}-{int(era[3]):02d}-{int(era[4]):02d}")
+    if western:
+        return say("day.written", value=shown(value), day=f"{western[1]}-{int(western[2]):02d}-{int(western[3]):02d}")
+    return say("day.form", value=shown(value))
 
 
 def _month_advice(value: str | None) -> str:

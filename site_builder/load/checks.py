@@ -20,16 +20,15 @@ def check_strategy(s: Strategy, doc: Document) -> list[Problem]:
     def unique(kind: str, ident: str, loc: Loc) -> None:
         if ident in seen:
             line = doc.mark(seen[ident])[0]
-            problems.append(doc.problem(loc, say("id.used_twice", kind=kind, id=ident, line=line)))
+            problems.append(doc.problem(loc, say("id.used_twice", kind=say(f"ref.{kind}"), id=ident, line=line)))
         else:
             seen[ident] = loc
 
     start, end = s.period.start, s.period.end
     if start > end:
-        problems.append(doc.problem(("period",), f"period starts ({start}) after it ends ({end})"))
+        problems.append(doc.problem(("period",), say("plan.period_order", start=start, end=end)))
     if not s.goals:
-        problems.append(doc.problem(("goals",), "the strategy has no goals: add at least one under goals: "
-                                    "(id, number, title, direction)", at_key=True))
+        problems.append(doc.problem(("goals",), say("plan.no_goals"), at_key=True))
     # Status tags (【継続】…) are all or nothing: a strategy that tags its programs tags every one.
     tagged = any(p.status or p.sub_items for _, _, p in s.programs())
     for gi, goal in enumerate(s.goals):
@@ -64,25 +63,20 @@ def _indicator(ind: Indicator, loc: Loc, doc: Document, start: int, end: int, un
     unique("indicator", ind.id, loc + ("id",))
     problems = []
     if ind.target.year is None:
-        problems.append(doc.problem(loc + ("target",), "target needs its fiscal year, e.g. year: 2019"))
+        problems.append(doc.problem(loc + ("target",), say("plan.target_no_year")))
     elif not start <= ind.target.year <= end:
-        problems.append(doc.problem(loc + ("target", "year"),
-                                    f"target year {ind.target.year} is outside the plan period {start}–{end}"))
+        problems.append(doc.problem(loc + ("target", "year"), say("plan.target_outside", year=ind.target.year, start=start, end=end)))
     for part in ("baseline", "target"):
         amount = getattr(ind, part)
         if amount is None:
             continue
         if amount.scale is not None and amount.unit is None:
-            problems.append(doc.problem(loc + (part, "scale"), f"{part} has a scale but no unit: add the unit the value "
-                                        "is written in (e.g. unit: {ja: 億円, en: 100 million yen}), or delete scale"))
+            problems.append(doc.problem(loc + (part, "scale"), say("plan.scale_no_unit", part=part)))
         elif amount.unit is not None and amount.unit != ind.unit and amount.scale is None:
-            ours, theirs = amount.unit.ja or amount.unit.en, ind.unit.ja or ind.unit.en or "(no unit)"
-            problems.append(doc.problem(loc + (part, "unit"), f"{part} is written in {ours}, the indicator in {theirs}: "
-                                        f"add scale: how many {theirs} one {ours} is (億円 → 万円: scale: 10000), "
-                                        "so that the values can be compared"))
+            ours, theirs = amount.unit.ja or amount.unit.en, ind.unit.ja or ind.unit.en or say("plan.no_unit")
+            problems.append(doc.problem(loc + (part, "unit"), say("plan.unit_no_scale", part=part, ours=ours, theirs=theirs)))
     if ind.baseline and ind.baseline.year is not None and ind.baseline.year > start:
-        problems.append(doc.problem(loc + ("baseline", "year"),
-                                    f"baseline year {ind.baseline.year} is after the plan starts ({start})"))
+        problems.append(doc.problem(loc + ("baseline", "year"), say("plan.baseline_after_start", year=ind.baseline.year, start=start)))
     return problems
 
 
@@ -93,8 +87,8 @@ def _also_in(s: Strategy, doc: Document) -> list[Problem]:
     for gi, goal in enumerate(s.goals):
         for ii, ind in enumerate(goal.indicators):
             if ind.also_in:
-                problems.append(doc.problem(("goals", gi, "indicators", ii, "also_in"), f"'{ind.id}' is a strategic "
-                                            "indicator of its goal: also_in is for a measure's KPI; delete it", at_key=True))
+                problems.append(doc.problem(("goals", gi, "indicators", ii, "also_in"), say("plan.also_in_strategic", id=ind.id),
+                                            at_key=True))
         for mi, measure in enumerate(goal.measures):
             for ki, ind in enumerate(measure.kpis):
                 seen: set[str] = set()
@@ -102,11 +96,11 @@ def _also_in(s: Strategy, doc: Document) -> list[Problem]:
                 for ai, ref in enumerate(ind.also_in):
                     loc = ("goals", gi, "measures", mi, "kpis", ki, "also_in", ai)
                     if ref == measure.id:
-                        problems.append(doc.problem(loc, f"'{ref}' is the KPI's own measure: list only other measures"))
+                        problems.append(doc.problem(loc, say("plan.also_in_own", id=ref)))
                     elif ref not in measures:
                         problems.append(doc.problem(loc, say("ref.also_in", id=ref, example=other)))
                     elif ref in seen:
-                        problems.append(doc.problem(loc, f"measure '{ref}' is listed twice: keep one"))
+                        problems.append(doc.problem(loc, say("plan.also_in_twice", id=ref)))
                     seen.add(ref)
     return problems
 
@@ -115,16 +109,16 @@ def _numbers(items: Iterable[tuple[Loc, int]], doc: Document, kind: str) -> list
     problems, seen = [], set()
     for loc, n in items:
         if n in seen:
-            problems.append(doc.problem(loc + ("number",), f"{kind} number {n} is used twice"))
+            problems.append(doc.problem(loc + ("number",), say("plan.number_twice", kind=say(f"ref.{kind}"), number=n)))
         seen.add(n)
     return problems
 
 
 def check_unique_ids(items: Iterable[tuple[str, Loc]], doc: Document, kind: str) -> list[Problem]:
-    """Ids of a flat list (cities, survey questions) must be unique."""
+    """Ids of a flat list (cities, survey questions) must be unique (`kind`: city, question: a message id ref.KIND)."""
     problems, seen = [], set()
     for ident, loc in items:
         if ident in seen:
-            problems.append(doc.problem(loc, f"{kind} id '{ident}' is used twice"))
+            problems.append(doc.problem(loc, say("plan.id_twice", kind=say(f"ref.{kind}"), id=ident)))
         seen.add(ident)
     return problems

@@ -56,7 +56,8 @@ def _plain(pattern: re.Pattern[str]):
     return BeforeValidator(check)
 
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60), AfterValidator(_not_reserved)]
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60), AfterValidator(_not_reserved)]
 Number = Annotated[Decimal, _plain(_PLAIN_NUMBER),
                    Field(gt=-NUMBER_LIMIT, lt=NUMBER_LIMIT, decimal_places=NUMBER_DECIMALS, allow_inf_nan=False)]
 Count = Annotated[int, _plain(_PLAIN_INTEGER), Field(ge=0, lt=NUMBER_LIMIT)]
@@ -170,10 +171,7 @@ def moved_actuals(ident: object, actuals: object) -> str:
     """What to do with an `actuals:` list: move each value into the review of its year (with an example)."""
     first = actuals[0] if isinstance(actuals, list) and actuals and isinstance(actuals[0], dict) else {}
     year, value = first.get("year") or "2016", first.get("value") or "30"
-    return (f"'actuals' is no longer read here: each measured value belongs in the review of its fiscal year, "
-            f"data/reviews/<year>.yaml (see data/reviews/README.md); move it there and delete 'actuals', e.g. "
-            f"in data/reviews/{year}.yaml:\n    indicators:\n      - id: {ident or 'indicator-id'}\n"
-            f"        value: {value}\n        source: {{ja: 出典, en: Source}}")
+    return say("plan.actuals_moved", year=year, id=ident or "indicator-id", value=value)
 
 
 class SubItem(Model):

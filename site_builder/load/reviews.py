@@ -12,17 +12,20 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints
+from pydantic import StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..derive.plausibility import plausibility
-from ..errors import Problem
+from ..errors import Problem, clipped, shown
+from ..load.advice import halfwidth
 from ..load.english import missing_english
 from ..load.loaders import Document, Loc, load
-from ..load.models import HttpsUrl, Id, Model, Number, Site, Strategy, Text, Year, about
+from ..load.models import HttpsUrl, Id, Model, Number, ProgramStatus, Site, Strategy, Text, Year, about
 from ..messages import say
 
 FOLDER = Path("data/reviews")
@@ -56,12 +59,35 @@ class IndicatorResult(Model):
     ended: bool = about("事業が終了した", "The project behind it has ended", True, default=False)
 
 
+# The statuses data/site.yaml defines, while load_reviews reads the reviews: a status typed by its name
+# (実施, as the printed report has it) is told its id, anything else that is no id the ids allowed.
+_STATUSES: ContextVar[tuple[ProgramStatus, ...]] = ContextVar("review_program_statuses", default=())
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 class ProgramResult(Model):
     id: Id = about("取り組みの id（data/kpi.yaml）", "Program id (data/kpi.yaml)", "g1-m1-p1")
     # one of data/site.yaml review.program_statuses
     status: Id = about(
         "実施状況の id（data/site.yaml の review.program_statuses）", "Status id (data/site.yaml review.program_statuses)", "done")
     comment: Text | None = about("コメント", "Comment", default=None)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status_id(cls, value: object) -> object:
+        # An id-like value (full-width letters included: advice.py names those) is checked against site.yaml later.
+        if not isinstance(value, str) or _ID.fullmatch(halfwidth(value)):
+            return value
+        statuses = _STATUSES.get()
+        ids = say("comma").join(s.id for s in statuses)
+        word = value.strip().strip("【】[] ")
+        named = next((s for s in statuses if word in (s.name.ja, s.name.en)), None)
+        if named is not None:
+            message = say("review.status_name", value=shown(value), id=named.id, statuses=ids)
+        else:
+            hint = say("ref.status_one_of", statuses=ids) if statuses else say("ref.no_statuses")
+            message = say("ref.unknown_status", status=clipped(value), hint=hint)
+        raise PydanticCustomError("program_status", "{message}", {"message": message})
 
 
 class Assessment(Model):
@@ -116,10 +142,9 @@ def load_reviews(root: Path, strategy: Strategy, site: Site) -> tuple[tuple[Revi
         if path.name.startswith(".") or not path.is_file() or path.suffix not in (".yaml", ".yml"):
             continue  # README.md, editor backups
         if path.suffix == ".yml" or not re.fullmatch(r"\d{4}", path.stem):
-            problems.append(Problem(shown, None, None, "a review file is named after the fiscal year it reviews: "
-                                    "rename it like data/reviews/2016.yaml (four digits, .yaml)"))
+            problems.append(Problem(shown, None, None, say("review.file_name")))
             continue
-        review, doc, found = load(Review, path, shown)
+        review, doc, found = load_review(path, shown, site)
         problems += found
         warnings += doc.warnings if doc is not None else ()
         if review is None or doc is None:
@@ -132,14 +157,21 @@ def load_reviews(root: Path, strategy: Strategy, site: Site) -> tuple[tuple[Revi
     return tuple(sorted(reviews, key=lambda r: r.year)), problems, warnings
 
 
+def load_review(path: Path, shown: Path | str, site: Site) -> tuple[Review | None, Document | None, list[Problem]]:
+    """One review file, validated; a status typed by its name is told its id from data/site.yaml."""
+    token = _STATUSES.set(tuple(site.review.program_statuses))
+    try:
+        return load(Review, path, shown)
+    finally:
+        _STATUSES.reset(token)
+
+
 def check_review(review: Review, doc: Document, strategy: Strategy, site: Site, named: int) -> list[Problem]:
     problems: list[Problem] = []
     if review.year != named:
-        problems.append(doc.problem(("year",), f"year {review.year} does not match the file name {named}.yaml: "
-                                    f"correct the year, or rename the file to {review.year}.yaml"))
+        problems.append(doc.problem(("year",), say("review.year_not_name", year=review.year, named=named)))
     if review.year < strategy.period.start:
-        problems.append(doc.problem(("year",), f"year {review.year} is before the plan starts "
-                                    f"({strategy.period.start}): a review covers a fiscal year of the plan"))
+        problems.append(doc.problem(("year",), say("review.year_before_plan", year=review.year, start=strategy.period.start)))
     problems += _check_held(review, doc)
 
     indicators = {ind.id: ind for _, _, ind in strategy.indicators()}
@@ -154,7 +186,7 @@ def check_review(review: Review, doc: Document, strategy: Strategy, site: Site, 
     statuses = [s.id for s in site.review.program_statuses]
     for i, entry in enumerate(review.programs):
         if entry.status not in statuses:
-            hint = (say("ref.status_one_of", statuses=", ".join(statuses)) if statuses else say("ref.no_statuses"))
+            hint = say("ref.status_one_of", statuses=say("comma").join(statuses)) if statuses else say("ref.no_statuses")
             problems.append(doc.problem(("programs", i, "status"), say("ref.unknown_status", status=entry.status, hint=hint)))
 
     goals = {g.id for g in strategy.goals}
@@ -169,10 +201,9 @@ def _check_held(review: Review, doc: Document) -> list[Problem]:
     try:
         date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        return [doc.problem(("held",), f"held '{review.held}' is not a date: write YYYY-MM or YYYY-MM-DD, e.g. 2017-08")]
+        return [doc.problem(("held",), say("review.held_not_date", held=shown(review.held)))]
     if (parts[0], parts[1]) < (review.year, 4):
-        return [doc.problem(("held",), f"held {review.held} is before fiscal year {review.year} began "
-                            f"({review.year}-04): write when the review was held or published")]
+        return [doc.problem(("held",), say("review.held_early", held=review.held, year=review.year))]
     return []
 
 
@@ -180,33 +211,26 @@ def _check_entry(entry: IndicatorResult, loc: Loc, doc: Document) -> list[Proble
     """Exactly one of value / not_measured; a value has a source; as_of is a year or a date."""
     problems: list[Problem] = []
     if entry.value is None and entry.not_measured is None:
-        problems.append(doc.problem(loc, f"indicator '{entry.id}' has neither value nor not_measured: write "
-                                    "value: (a number) with source:, or not_measured: {ja: 理由, en: reason}"))
+        problems.append(doc.problem(loc, say("review.no_value", id=entry.id)))
     elif entry.value is not None and entry.not_measured is not None:
-        problems.append(doc.problem(loc + ("not_measured",), f"indicator '{entry.id}' has both value and "
-                                    "not_measured: keep the value, or remove it and keep the reason"))
+        problems.append(doc.problem(loc + ("not_measured",), say("review.value_and_reason", id=entry.id)))
     elif entry.value is not None and entry.source is None:
-        problems.append(doc.problem(loc + ("value",), f"the value of '{entry.id}' has no source: add "
-                                    "source: {ja: 出典, en: source} (pages show it beside the value)"))
+        problems.append(doc.problem(loc + ("value",), say("review.no_source", id=entry.id)))
     elif entry.not_measured is not None:
         for key in ("source", "as_of"):
             if getattr(entry, key) is not None:
-                problems.append(doc.problem(loc + (key,), f"'{entry.id}' was not measured, so it has no {key}: "
-                                            f"remove {key} (a note: is kept)", at_key=True))
+                problems.append(doc.problem(loc + (key,), say("review.not_measured_extra", id=entry.id, key=key), at_key=True))
     as_of = entry.as_of
     if as_of is not None:
         if (as_of.year is None) == (as_of.date is None):
-            problems.append(doc.problem(loc + ("as_of",), "as_of needs a year or a date, not both: "
-                                        "write {year: 2016, kind: fiscal} or {date: \"2017-04-01\"}"))
+            problems.append(doc.problem(loc + ("as_of",), say("review.as_of_one")))
         elif as_of.date is not None and as_of.kind is not None:
-            problems.append(doc.problem(loc + ("as_of", "kind"), "kind belongs to a year, not a date: remove kind",
-                                        at_key=True))
+            problems.append(doc.problem(loc + ("as_of", "kind"), say("review.kind_with_date"), at_key=True))
         elif as_of.date is not None:
             try:
                 date.fromisoformat(as_of.date)
             except ValueError:
-                problems.append(doc.problem(loc + ("as_of", "date"), f"'{as_of.date}' is not a date: write "
-                                            "YYYY-MM-DD, e.g. \"2017-04-01\""))
+                problems.append(doc.problem(loc + ("as_of", "date"), say("review.not_a_date", value=shown(as_of.date))))
     return problems
 
 

@@ -1,21 +1,15 @@
 """Every message id with its Japanese and English text. Fields are named ({value}, {where}); a literal
 brace is doubled ({{ }}). Values quoted with `shown()` arrive quoted, so the texts do not quote them again.
+The messages of the cross-checks, the Markdown files and the commands are in catalogue_*.py, joined here.
 
 docs/messages.md lists this catalogue for staff (tests/test_messages.py keeps it up to date)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Message:
-    ja: str
-    en: str
-
-    def text(self, lang: str, /, **fields: object) -> str:
-        return (self.ja if lang == "ja" else self.en).format(**fields)
-
+from .catalogue_checks import CHECKS
+from .catalogue_commands import COMMANDS
+from .catalogue_markdown import MARKDOWN
+from .text import Message
 
 M = Message
 CATALOGUE: dict[str, Message] = {
@@ -389,3 +383,7 @@ CATALOGUE: dict[str, Message] = {
                            " (the text {comment} after '#' on this line was read as a comment: put the whole value in "
                            "quotes if it belongs to it)"),
 }
+# The parts kept in modules of their own (each under ~400 lines); an id is in one part only.
+for _part in (CHECKS, MARKDOWN, COMMANDS):
+    assert not CATALOGUE.keys() & _part.keys(), f"message ids defined twice: {CATALOGUE.keys() & _part.keys()}"
+    CATALOGUE.update(_part)

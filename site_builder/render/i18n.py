@@ -45,11 +45,11 @@ def load_catalogue(folder: Path, root: Path) -> tuple[Catalogue, list[Problem], 
         if doc is not None and isinstance(doc.data, dict):
             for key, value in doc.data.items():
                 if not isinstance(value, str):
-                    problems.append(doc.problem((key,), f"UI string '{key}' must be one line of text"))
+                    problems.append(doc.problem((key,), say("ui.not_text", key=key)))
                 else:
                     table[key] = value
         elif doc is not None:
-            problems.append(doc.problem((), "expected 'key: text' lines"))
+            problems.append(doc.problem((), say("ui.not_mapping")))
         strings[lang] = table
     if not problems:  # keys present in one language's file but not in the other's, at the line of the one there
         for lang, other in (("ja", "en"), ("en", "ja")):

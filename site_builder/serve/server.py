@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..errors import SiteError
+from ..messages import say
 from ..writer import MARKER, is_output
 
 HOST = "127.0.0.1"
@@ -69,16 +70,14 @@ class SiteServer(ThreadingHTTPServer):
 
 def check_folder(folder: Path) -> None:
     if not (folder / "index.html").is_file():
-        raise SiteError(f"{folder} has no index.html: run 'site-builder build' first")
+        raise SiteError(say("serve.no_index", folder=folder))
     check_ours(folder)
 
 
 def check_ours(folder: Path) -> None:
     """Refuse a folder holding files site-builder did not make: it is neither served nor replaced."""
     if folder.is_dir() and any(folder.iterdir()) and not is_output(folder):
-        raise SiteError(f"{folder} was not made by 'site-builder build' (it has no {MARKER} file), so it is not "
-                        "served: run 'site-builder build' (delete a build/ made by an older version first) or pass "
-                        "the folder it built with --out")
+        raise SiteError(say("serve.not_ours", folder=folder, marker=MARKER))
 
 
 def open_server(folder: Path, port: int | None, make: Callable[[int], SiteServer] | None = None) -> tuple[SiteServer, str | None]:
@@ -96,16 +95,15 @@ def open_server(folder: Path, port: int | None, make: Callable[[int], SiteServer
             server = make(candidate)
         except OSError as e:
             if e.errno != errno.EADDRINUSE:
-                raise SiteError(f"cannot serve on port {candidate}: {e.strerror}: choose another with --port") from e
+                raise SiteError(say("serve.cannot", port=candidate, reason=e.strerror)) from e
             continue
-        note = None if candidate in (port, DEFAULT_PORT) else f"port {DEFAULT_PORT} is in use, so port {candidate} is used instead"
+        note = None if candidate in (port, DEFAULT_PORT) else say("serve.moved", default=DEFAULT_PORT, port=candidate)
         return server, note
     if port is None:
-        raise SiteError(f"ports {DEFAULT_PORT}–{DEFAULT_PORT + PORT_TRIES} are all in use: choose a free one with --port")
+        raise SiteError(say("serve.all_busy", first=DEFAULT_PORT, last=DEFAULT_PORT + PORT_TRIES))
     free = next_free_port(port + 1)
-    hint = f" (port {free} is free now)" if free is not None else ""
-    raise SiteError(f"port {port} is in use (another 'site-builder serve' or another program?): stop that program, "
-                    f"or choose another port with --port{hint}")
+    hint = say("serve.free", port=free) if free is not None else ""
+    raise SiteError(say("serve.busy", port=port, hint=hint))
 
 
 def next_free_port(start: int) -> int | None:

@@ -20,6 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import UNSAFE, Problem, shown
 from ..load.advice import NUMBER_KINDS, era_advice, friendly, fullwidth_advice, halfwidth, number_advice
 from ..load.models import Number, Strategy
+from ..messages import say
 from ..spreadsheets.layout import COLUMNS, HEADER_ROW, INPUT_KEYS, header_key
 from ..spreadsheets.read import Grid
 
@@ -70,12 +71,12 @@ def _year(grid: Grid, problems: list[Problem]) -> int | None:
     raw = grid.cell(1, 2)
     text = _text(raw)
     if text is None:
-        problems.append(grid.problem(1, 2, "the fiscal year is missing: write the reviewed year, e.g. 2017"))
+        problems.append(grid.problem(1, 2, say("cell.no_year")))
         return None
     if re.fullmatch(r"\d{4}", text) and 1900 <= int(text) <= 2100:
         return int(text)
-    advice = fullwidth_advice(text) or era_advice(text) or f"{shown(text)} is not a year: write the Western year (西暦), e.g. 2017"
-    problems.append(grid.problem(1, 2, f"year: {advice}"))
+    advice = fullwidth_advice(text) or era_advice(text) or say("cell.not_year", value=shown(text))
+    problems.append(grid.problem(1, 2, say("cell.year", advice=advice)))
     return None
 
 
@@ -88,8 +89,7 @@ def _columns(grid: Grid, problems: list[Problem]) -> dict[str, int] | None:
             columns[key] = col
     missing = [c.header for c in COLUMNS if c.key in ("id", "value", "source", "not_measured") and c.key not in columns]
     if missing:
-        problems.append(grid.problem(HEADER_ROW, 1, f"row {HEADER_ROW} must be the header row of the template, and "
-                                     f"{', '.join(missing)} is missing: start from site-builder template --year YEAR"))
+        problems.append(grid.problem(HEADER_ROW, 1, say("cell.header", row=HEADER_ROW, missing=say("comma").join(missing))))
         return None
     return columns
 
@@ -99,21 +99,20 @@ def _entry(grid: Grid, row: int, columns: dict[str, int], cells: dict[str, str |
     found: list[Problem] = []
 
     def bad(key: str, message: str) -> None:
-        found.append(grid.problem(row, columns[key], f"{key} ({LABELS[key]}): {message}"))
+        found.append(grid.problem(row, columns[key], say("cell.column", key=key, label=LABELS[key], message=message)))
 
     for key, text in cells.items():
         if text and UNSAFE.search(text.replace("\n", "")):
-            bad(key, "holds an invisible control character: retype the text")
+            bad(key, say("cell.control"))
     ident = cells.get("id")
     if not ident:
-        bad("id", "empty, but the row has results: write the indicator's id (copy it from the template)")
+        bad("id", say("cell.no_id"))
     elif ident not in known:
         close = difflib.get_close_matches(halfwidth(ident).lower(), known, n=1)
-        guess = f" (did you mean '{close[0]}'?)" if close else ""
-        bad("id", fullwidth_advice(ident) or f"unknown indicator {shown(ident)}{guess}: use an id of data/kpi.yaml, "
-            "as the template lists them")
+        guess = say("ref.did_you_mean", close=close[0]) if close else ""
+        bad("id", fullwidth_advice(ident) or say("cell.unknown_id", value=shown(ident), guess=guess))
     elif ident in seen:
-        bad("id", f"'{ident}' is already in row {seen[ident]}: a review lists each indicator once; keep one row")
+        bad("id", say("cell.id_twice", id=ident, row=seen[ident]))
     else:
         seen[ident] = row
 
@@ -121,15 +120,15 @@ def _entry(grid: Grid, row: int, columns: dict[str, int], cells: dict[str, str |
     as_of = _as_of(grid.cell(row, columns["as_of"]) if "as_of" in columns else None, lambda m: bad("as_of", m))
     source, note, reason = (_pair(cells, key, columns, bad) for key in ("source", "note", "not_measured"))
     if cells.get("value") is None and reason is None:
-        bad("value", f"empty: write the value, or why it was not measured in {LABELS['not_measured']} (not_measured)")
+        bad("value", say("cell.no_value", label=LABELS["not_measured"]))
     elif cells.get("value") is not None and reason is not None:
-        bad("not_measured", "a row has a value or a reason for not measuring, not both: empty one of the two cells")
+        bad("not_measured", say("cell.value_and_reason"))
     elif cells.get("value") is not None and source is None and not cells.get("source_en") and not sourced:
-        bad("source", "empty: a value needs its source, e.g. 保育課調べ (pages show it beside the value)")
+        bad("source", say("cell.no_source"))
     elif reason is not None:
         for key in ("source", "as_of"):
             if cells.get(key):
-                bad(key, f"the indicator was not measured, so it has no {LABELS[key]}: empty this cell")
+                bad(key, say("cell.not_measured_extra", label=LABELS[key]))
     problems += found
     if found or not ident:
         return None
@@ -161,12 +160,11 @@ def _number(text: str | None, bad) -> str | None:
     except ValidationError as e:
         err = e.errors()[0]
         if err["type"] in NUMBER_KINDS:
-            message = number_advice(text, ("value", "unit")).replace("(the unit belongs in unit:)",
-                                                                     "(the unit is in the 単位 column)")
+            message = number_advice(text, ("value", "unit")).replace(say("number.unit_belongs"), say("cell.unit_column"))
         else:
             message = friendly(err).split(": ", 1)[-1]
         if not any(c.isdigit() for c in halfwidth(text)):
-            message += f"; if it was not measured, write why in {LABELS['not_measured']} (not_measured) instead"
+            message += say("cell.or_reason", label=LABELS["not_measured"])
         bad(message)
         return None
     return text
@@ -179,7 +177,7 @@ def _as_of(raw: object, bad) -> dict[str, Any] | None:
     text = _text(raw)
     if text is None:
         return None
-    forms = "write 2016 (a fiscal year), 2016暦年 (a calendar year) or 2017-04-01 (a day), or leave it empty"
+    forms = say("cell.time_forms")
     if advice := fullwidth_advice(text):
         bad(advice)
         return None
@@ -187,12 +185,12 @@ def _as_of(raw: object, bad) -> dict[str, Any] | None:
         try:
             date.fromisoformat(text)
         except ValueError:
-            bad(f"{shown(text)} is not a day: {forms}")
+            bad(say("cell.not_day", value=shown(text), forms=forms))
             return None
         return {"date": text}
     if slashed := _SLASHED.fullmatch(text):
         day = f"{slashed[1]}-{int(slashed[2]):02d}-{int(slashed[3]):02d}"
-        bad(f"{shown(text)}: write the day as {day} (year-month-day)")
+        bad(say("cell.day", value=shown(text), day=day))
         return None
     year = _YEAR.fullmatch(text)
     if year and 1900 <= int(year[1]) <= 2100:
@@ -201,9 +199,9 @@ def _as_of(raw: object, bad) -> dict[str, Any] | None:
             return {"year": int(year[1]), "kind": "calendar"}
         return {"year": int(year[1])}
     if era := era_advice(text):
-        bad(era.replace(" (and year_kind: calendar, since 年 is a calendar year)", ", with 暦年 for a calendar year"))
+        bad(era.replace(say("year.era_calendar"), say("cell.era_calendar")))
         return None
-    bad(f"{shown(text)} is not a time: {forms}")
+    bad(say("cell.not_time", value=shown(text), forms=forms))
     return None
 
 
@@ -212,6 +210,6 @@ def _pair(cells: dict[str, str | None], key: str, columns: dict[str, int], bad) 
     ja, en = cells.get(key), cells.get(f"{key}_en")
     if ja is None:
         if en is not None and f"{key}_en" in columns:
-            bad(key, f"empty, but its English is filled in: write the Japanese {LABELS[key]} too")
+            bad(key, say("cell.english_only", label=LABELS[key]))
         return None
     return {"ja": ja, "en": en} if en else {"ja": ja}

@@ -20,14 +20,12 @@ from pathlib import Path
 from ..derive.plausibility import plausibility
 from ..errors import DataError, Problem, SiteError
 from ..load.inputs import Inputs, load_inputs
-from ..load.loaders import load
-from ..load.reviews import FOLDER, Review, check_review
+from ..load.reviews import FOLDER, check_review, load_review
+from ..messages import say
 from ..spreadsheets.cells import read_sheet
 from ..spreadsheets.read import read_grid
 from ..spreadsheets.review_yaml import Change, merged, new_file
 from ..spreadsheets.template import template_csv, template_rows, template_xlsx
-
-NOTHING = "nothing was written."
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
@@ -38,31 +36,31 @@ def run(args: argparse.Namespace, root: Path) -> int:
     except DataError as e:
         for problem in e.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(e.problems)} error(s); {NOTHING}", file=sys.stderr)
+        print(say("sheet.errors", count=len(e.problems), nothing=say("sheet.nothing")), file=sys.stderr)
         return 1
     except SiteError as e:
         print(f"error: {e}", file=sys.stderr)
-        print(NOTHING, file=sys.stderr)
+        print(say("sheet.nothing"), file=sys.stderr)
         return 1
 
 
 def template(root: Path, year: int, out: Path | None, force: bool) -> int:
     if not 1900 <= year <= 2100:
-        raise SiteError(f"--year {year}: write the Western fiscal year (西暦), e.g. 2017")
+        raise SiteError(say("sheet.year_option", year=year))
     inputs = load_inputs(root)
     xlsx = out or Path(f"results-{year}.xlsx")
     if xlsx.suffix.lower() != ".xlsx":
-        raise SiteError(f"--out {xlsx}: the sheet is an .xlsx file: give a name ending in .xlsx")
+        raise SiteError(say("sheet.out_xlsx", out=xlsx))
     csv = xlsx.with_suffix(".csv")
     existing = [str(p) for p in (xlsx, csv) if p.exists()]
     if existing and not force:
-        raise SiteError(f"{' and '.join(existing)} already exist(s): choose another --out, or add --force to replace")
+        raise SiteError(say("sheet.exists", files=say("and").join(existing)))
     rows = template_rows(inputs, year)
     xlsx.parent.mkdir(parents=True, exist_ok=True)
     xlsx.write_bytes(template_xlsx(rows, year, inputs.site.data_modified))
     csv.write_bytes(template_csv(rows, year))
-    print(f"Wrote {xlsx} and {csv}: {len(rows)} indicators for FY{year}.")
-    print(f"Fill in the yellow columns, then run: site-builder import {xlsx}")
+    print(say("sheet.wrote_template", xlsx=xlsx, csv=csv, count=len(rows), year=year))
+    print(say("sheet.fill_in", xlsx=xlsx))
     return 0
 
 
@@ -70,7 +68,7 @@ def import_sheet(root: Path, file: Path, yes: bool, held: str | None, reviewer: 
     inputs = load_inputs(root)
     grid = read_grid(file, str(file))
     if grid.note:
-        print(f"note: {grid.note}")
+        print(say("sheet.note", note=grid.note))
     def sourced(year: int, ident: str) -> bool:
         entry = next((r.result(ident) for r in inputs.reviews if r.year == year), None)
         return entry is not None and entry.source is not None
@@ -86,7 +84,7 @@ def import_sheet(root: Path, file: Path, yes: bool, held: str | None, reviewer: 
         try:
             raw = target.read_bytes().decode("utf-8-sig" if target.read_bytes().startswith(b"\xef\xbb\xbf") else "utf-8")
         except UnicodeDecodeError:
-            raise SiteError(f"{shown}: is not UTF-8 text: save it as UTF-8 first") from None
+            raise SiteError(say("sheet.review_not_utf8", file=shown)) from None
         crlf = "\r\n" in raw
         text = raw.replace("\r\n", "\n")
     else:
@@ -97,26 +95,25 @@ def import_sheet(root: Path, file: Path, yes: bool, held: str | None, reviewer: 
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not changes and target.exists():
-        print(f"{shown} already holds these results; {NOTHING}")
+        print(say("sheet.same", file=shown, nothing=say("sheet.nothing")))
         return 0
     if not yes:
         if not sys.stdin.isatty():
-            print(f"dry run (no one to answer): {NOTHING} Run again with --yes to write {shown}.")
+            print(say("sheet.dry_run", nothing=say("sheet.nothing"), file=shown))
             return 0
-        if input(f"Write {shown}? [y/N] ").strip().lower() not in ("y", "yes", "はい"):
-            print(f"Stopped; {NOTHING}")
+        if input(say("sheet.ask", file=shown)).strip().lower() not in ("y", "yes", "はい"):
+            print(say("sheet.stopped", nothing=say("sheet.nothing")))
             return 0
     _write(target, new_text.replace("\n", "\r\n") if crlf else new_text)
-    print(f"Wrote {shown}. Next: site-builder build (or check)")
+    print(say("sheet.wrote", file=shown))
     return 0
 
 
 def _held(held: str | None, year: int) -> str:
     if held is None:
-        raise SiteError(f"{FOLDER.as_posix()}/{year}.yaml is new: say when the review was held, e.g. "
-                        f"--held {year + 1}-08 (year-month)")
+        raise SiteError(say("sheet.no_held", file=f"{FOLDER.as_posix()}/{year}.yaml", example=f"{year + 1}-08"))
     if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", held):
-        raise SiteError(f"--held {held}: write year-month, e.g. {year + 1}-08")
+        raise SiteError(say("sheet.bad_held", held=held, example=f"{year + 1}-08"))
     return held
 
 
@@ -126,8 +123,7 @@ def _reviewer(reviewer: str | None, inputs: Inputs) -> dict[str, str]:
     if inputs.reviews:
         latest = inputs.reviews[-1].reviewer
         return {"ja": latest.ja, **({"en": latest.en} if latest.en else {})}
-    raise SiteError("this is the first review: say who reviewed, e.g. --reviewer 総合戦略推進委員会 "
-                    "(the English name can be added in the file afterwards)")
+    raise SiteError(say("sheet.no_reviewer"))
 
 
 def _verify(text: str, inputs: Inputs, year: int, shown: str) -> list[Problem]:
@@ -135,7 +131,7 @@ def _verify(text: str, inputs: Inputs, year: int, shown: str) -> list[Problem]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{year}.yaml"
         path.write_text(text, encoding="utf-8")
-        review, doc, problems = load(Review, path, Path(shown))
+        review, doc, problems = load_review(path, Path(shown), inputs.site)
         if review is not None and doc is not None:
             problems += check_review(review, doc, inputs.strategy, inputs.site, year)
     if problems:
@@ -145,7 +141,8 @@ def _verify(text: str, inputs: Inputs, year: int, shown: str) -> list[Problem]:
 
 
 def _show(changes: list[Change], shown: str, exists: bool, filled: int) -> None:
-    print(f"{shown} ({'changed' if exists else 'new file'}): {len(changes)} of {filled} filled rows change it")
+    state = say("sheet.changed" if exists else "sheet.new_file")
+    print(say("sheet.changes", file=shown, state=state, count=len(changes), filled=filled))
     width = max((len(c.id) for c in changes), default=0)
     for change in changes:
         print(f"  {change.id:<{width}}  {change.before} → {change.after}")

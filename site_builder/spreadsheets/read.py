@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..errors import Problem, SiteError
+from ..messages import say
 from ..spreadsheets.layout import SHEET
 
 MAX_BYTES = 20_000_000  # a results sheet is a few kilobytes; refuse what could only be a mistake or a bomb
@@ -39,37 +40,35 @@ class Grid:
         """`results.xlsx:結果!G5: …` for a workbook, `results.csv:5:7: … (G5)` for a CSV (line:column)."""
         ref = f"{get_column_letter(col)}{row}"
         if self.sheet is None:
-            return Problem(self.name, row, col, f"{message} (cell {ref})")
+            return Problem(self.name, row, col, say("cell.at", message=message, ref=ref))
         return Problem(f"{self.name}:{self.sheet}!{ref}", None, None, message)
 
 
 def read_grid(path: Path, shown: str) -> Grid:
     if not path.is_file():
-        raise SiteError(f"{shown}: not found: give the path of the filled .xlsx or .csv file")
+        raise SiteError(say("sheet.not_found", file=shown))
     if path.stat().st_size > MAX_BYTES:
-        raise SiteError(f"{shown}: the file is larger than {MAX_BYTES // 1_000_000} MB: this is not a results sheet")
+        raise SiteError(say("sheet.too_big", file=shown, limit=MAX_BYTES // 1_000_000))
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(path, shown)
     if suffix == ".csv":
         return _read_csv(path.read_bytes(), shown)
-    raise SiteError(f"{shown}: a {suffix or 'file without extension'} cannot be read: save it from Excel or "
-                    "LibreOffice as .xlsx (Excel ブック) or as CSV UTF-8")
+    raise SiteError(say("sheet.file_type", file=shown, kind=suffix or say("sheet.no_extension")))
 
 
 def _read_xlsx(path: Path, shown: str) -> Grid:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise SiteError(f"{shown}: not an .xlsx workbook that can be read ({type(e).__name__}): open it in Excel "
-                        "or LibreOffice and save it again as .xlsx") from None
+        raise SiteError(say("sheet.bad_xlsx", file=shown, detail=type(e).__name__)) from None
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         rows = []
         for row in sheet.iter_rows(values_only=True):
             rows.append(list(row))
             if len(rows) > MAX_ROWS:
-                raise SiteError(f"{shown}: more than {MAX_ROWS} rows: this is not a results sheet")
+                raise SiteError(say("sheet.too_many_rows", file=shown, limit=MAX_ROWS))
         return Grid(shown, sheet.title, rows)
     finally:
         book.close()
@@ -81,7 +80,7 @@ def _read_csv(data: bytes, shown: str) -> Grid:
         try:
             text = data[3:].decode("utf-8")
         except UnicodeDecodeError:
-            raise SiteError(f"{shown}: starts as UTF-8 but holds bytes that are not: save it again as CSV UTF-8") from None
+            raise SiteError(say("sheet.bad_bom", file=shown)) from None
     else:
         try:
             text = data.decode("utf-8")
@@ -89,11 +88,9 @@ def _read_csv(data: bytes, shown: str) -> Grid:
             try:
                 text = data.decode("cp932")
             except UnicodeDecodeError:
-                raise SiteError(f"{shown}: the file is neither UTF-8 nor Shift_JIS text: save it as CSV UTF-8 "
-                                "(in Excel: 名前を付けて保存 → CSV UTF-8)") from None
-            note = (f"{shown} was read as Shift_JIS (cp932), as Excel saves CSV in Japan; "
-                    "CSV UTF-8 avoids the guess")
+                raise SiteError(say("sheet.encoding", file=shown)) from None
+            note = say("sheet.shift_jis", file=shown)
     rows: list[list[object]] = [[c if c != "" else None for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
     if len(rows) > MAX_ROWS:
-        raise SiteError(f"{shown}: more than {MAX_ROWS} rows: this is not a results sheet")
+        raise SiteError(say("sheet.too_many_rows", file=shown, limit=MAX_ROWS))
     return Grid(shown, None, rows, note)

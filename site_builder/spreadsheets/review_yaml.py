@@ -20,6 +20,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import SiteError
+from ..messages import say
 from ..spreadsheets.cells import Entry
 
 NEW_FILE = """\
@@ -61,10 +62,9 @@ def merged(text: str, entries: list[Entry], shown: str) -> tuple[str, list[Chang
         data = yaml.load(text)
         plain = _dump(yaml, data)
     except YAMLError as e:
-        raise SiteError(f"{shown}: cannot be read as YAML ({str(e).splitlines()[0]}): fix it first "
-                        "(site-builder check shows where), then import again") from None
+        raise SiteError(say("sheet.yaml_unreadable", file=shown, detail=str(e).splitlines()[0])) from None
     if not isinstance(data, CommentedMap):
-        raise SiteError(f"{shown}: is not a review file (keys year:, held:, indicators:): fix it or move it away first")
+        raise SiteError(say("sheet.not_review", file=shown))
     listed = data.get("indicators")
     if not isinstance(listed, CommentedSeq):
         listed = CommentedSeq()
@@ -151,15 +151,16 @@ def _plain_data(value: object) -> object:
 def summary(item: CommentedMap) -> str:
     """One line for the change list: `39 (保育課調べ; 2017-04-01)` or `not measured: reason`."""
     if item.get("not_measured") is not None:
-        return f"not measured: {_ja(item['not_measured'])}"
+        return say("sheet.not_measured", reason=_ja(item["not_measured"]))
     if item.get("value") is None:
         return "—"
     extras = [_ja(item.get("source"))] if item.get("source") is not None else []
     as_of = item.get("as_of")
     if isinstance(as_of, dict):
-        extras.append(str(as_of.get("date") or f"{as_of.get('year')}{' calendar' if as_of.get('kind') == 'calendar' else ''}"))
+        calendar = say("sheet.calendar") if as_of.get("kind") == "calendar" else ""
+        extras.append(str(as_of.get("date") or f"{as_of.get('year')}{calendar}"))
     if item.get("note") is not None:
-        extras.append(f"note: {_ja(item['note'])}")
+        extras.append(say("sheet.note_item", note=_ja(item["note"])))
     return f"{item['value']}" + (f" ({'; '.join(extras)})" if extras else "")
 
 
