@@ -14,7 +14,7 @@ from .check import check
 from .derive.facts import derive
 from .errors import StrictError
 from .headers import headers_file
-from .incremental.keys import digest
+from .incremental.keys import Fingerprints, digest
 from .incremental.manifest import Manifest, output_hashes, record
 from .incremental.reuse import reuse
 from .incremental.session import BuildSession
@@ -68,21 +68,31 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
                        changed=tuple(sorted(p for p in hashes if previous.get(p) != hashes[p])), rendered=rendered)
 
 
+def _data_stage(inputs, cache: Path) -> tuple:
+    """What follows from the data, UI strings and templates alone, never from content/ (the narratives): the
+    derived facts, the open data, the charts and their files, and the fingerprints of these values (kept with them,
+    so a page that shows them is keyed without hashing them again). A Markdown edit in the preview reuses all of it."""
+    derived = derive(inputs)
+    open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
+    charts = site_charts(inputs, derived, cache)
+    return derived, open_data, charts, chart_files(charts.values()), Fingerprints()
+
+
 def make_site(root: Path, cache: Path, session: BuildSession, state: InputState) -> tuple[Output, int, list[str], int]:
     """Every file of the site in memory (without the search index), the page count, the warnings, and how many
     pages were rendered."""
     inputs = session.inputs(root, state, load_inputs)
-    derived = derive(inputs)
-    open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
+    data = session.memo("data", digest(str(cache), *(f"{path} {sha}" for path, sha in sorted(state.files.items())
+                                                    if not path.startswith("content/"))), lambda: _data_stage(inputs, cache))
+    derived, open_data, charts, chart_outputs, prints = data
     pages = plan_pages(inputs, derived, open_data)
-    charts = site_charts(inputs, derived, cache)
 
     keys = frozenset(page.key for page in pages)
     # the templates, without their UI strings: each page records the strings it read, and is checked against them
     templates = digest(*(f"{path} {sha}" for path, sha in sorted(state.files.items())
                          if "templates/" in path and "templates/locales/" not in path))
     env = session.environment(inputs.templates, environment, templates)
-    renderer = PageRenderer(Store(cache / "pages"), digest(templates, *sorted(keys)), inputs.catalogue, charts)
+    renderer = PageRenderer(Store(cache / "pages"), digest(templates, *sorted(keys)), inputs.catalogue, charts, prints)
     warnings: set[str] = set()
     output = Output()
     for page in pages:
@@ -99,7 +109,7 @@ def make_site(root: Path, cache: Path, session: BuildSession, state: InputState)
         output.add(path, content)
     for path, content in open_data.files.items():
         output.add(path, content)
-    for path, content in chart_files(charts.values()).items():
+    for path, content in chart_outputs.items():
         output.add(path, content)
     for path, content in content_images(inputs.narratives.values()).items():
         output.add(path, content)

@@ -27,6 +27,7 @@ class BuildSession:
         self.manifest: Manifest | None = None  # what the last finished build wrote
         self._inputs: tuple[str, Any] | None = None  # (input key, Inputs)
         self._env: tuple[str, Any] | None = None  # (templates key, jinja2 Environment)
+        self._memos: dict[str, tuple[str, Any]] = {}  # name → (key, value): one value per name, the latest
 
     def changed_files(self, state: InputState) -> set[str]:
         """The input files that changed since the last finished build of this session (all, before the first)."""
@@ -48,6 +49,15 @@ class BuildSession:
         env = make(templates)
         self._env = (f"{templates}\n{key}", env)
         return env
+
+    def memo(self, name: str, key: str, make: Callable[[], Any]) -> Any:
+        """`make()`, or what it gave last time under `name` if `key` is the same (a fresh session: always made)."""
+        hit = self._memos.get(name)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        value = make()  # an error keeps nothing: the next build makes it again
+        self._memos[name] = (key, value)
+        return value
 
     def remember_build(self, state: InputState, manifest: Manifest | None) -> None:
         self.state = state

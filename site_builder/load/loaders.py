@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +32,7 @@ try:
 except ImportError:  # PyYAML built without libyaml: every file goes through the Python parser
     CParser = None
 
+from .. import messages
 from ..errors import Problem, clipped, shown
 from ..load.advice import friendly, fullwidth_advice, halfwidth
 from ..messages import say
@@ -40,6 +42,9 @@ M = TypeVar("M", bound=BaseModel)
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 64  # lists and mappings inside each other; the data needs about 12
+MAX_REMEMBERED = 12  # YAML files whose parsing (and validation) is remembered: a project has about eight
+_PARSED: OrderedDict[tuple, tuple] = OrderedDict()  # (path shown, text, messages' language) → (Document, problems)
+_VALIDATED: dict[tuple, tuple] = {}  # (model, id(document)) → (document, value, problems)
 MAX_REPORTED = 20  # problems of one kind per file, so a binary or hostile file gives a readable report
 # Refused in every file we read: C0/C1 control characters except tab and line breaks, DEL, the line and
 # paragraph separators, and bidirectional overrides/isolates (they reorder how text is displayed).
@@ -85,6 +90,16 @@ def read_yaml(path: Path, shown_as: Path | str | None = None) -> tuple[Document 
     text, problems = _read(path, shown, say("file.create_data"))
     if text is None or problems:
         return None, problems
+    key = (shown, text, messages.current())  # problems are worded in the language in force
+    if key not in _PARSED:
+        _PARSED[key] = _parse(text, shown)
+    _PARSED.move_to_end(key)
+    while len(_PARSED) > MAX_REMEMBERED:
+        _PARSED.popitem(last=False)
+    return _PARSED[key]
+
+
+def _parse(text: str, shown: Path) -> tuple[Document | None, list[Problem]]:
     node = _fast_node(text, shown)
     if node is not None:
         return _convert(node, text, shown)
@@ -130,11 +145,19 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
 
 
 def load(model: type[M], path: Path, shown_as: Path | str | None = None) -> tuple[M | None, Document | None, list[Problem]]:
+    """Read, parse and validate one data file. Parsing and validating are remembered by the file's text (a few
+    files, for the life of the process): the preview's rebuild after a Markdown edit parses no YAML again.
+    The models are frozen and a document is only read, so handing the same objects out twice is safe."""
     doc, problems = read_yaml(path, shown_as)
     if doc is None or problems:
         return None, doc, problems
-    value, problems = validate(model, doc)
-    return value, doc, problems
+    hit = _VALIDATED.get((model, id(doc)))
+    if hit is None or hit[0] is not doc:  # the document is kept with its result, so its id is not reused meanwhile
+        hit = (doc, *validate(model, doc))
+        _VALIDATED[(model, id(doc))] = hit
+        while len(_VALIDATED) > MAX_REMEMBERED:
+            _VALIDATED.pop(next(iter(_VALIDATED)))
+    return hit[1], doc, hit[2]
 
 
 def read_text(path: Path, shown_as: Path | str) -> tuple[str | None, list[Problem]]:

@@ -30,7 +30,9 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from ..errors import Problem
+from .. import messages
+from ..errors import Problem, clipped
+from ..errors import shown as shown_value  # `shown` names the file being read here
 from ..load.markup_scan import (
     ATTRS,
     STYLE_PROPERTIES,
@@ -42,11 +44,14 @@ from ..load.markup_scan import (
     strip_invisible,
     unsafe_url,
 )
+from ..messages import say
 
 FIGURE = re.compile(r"^\[\[figure:([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 FIGURE_LIKE = re.compile(r"^[ \t]*\[\[[ \t]*figure\b.*$", re.MULTILINE | re.IGNORECASE)
 ROOT = "\ufdd0"  # a noncharacter: markup_scan removes it from every file, so only the builder writes it
 ID_PREFIX = "n-"
+MAX_REMEMBERED = 64  # narratives remembered by parse_narrative (a strategy has a dozen, in two languages)
+_PARSED: dict[tuple, tuple] = {}
 IMAGES = "assets/content/"  # where the text's images are published
 # Image files by their first bytes. No SVG: opened on its own, an SVG file runs its scripts.
 IMAGE_TYPES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
@@ -93,11 +98,24 @@ def parse_narrative(text: str, source: str | Path, content: Path | None = None,
     """The narrative of one file, the problems that stop the build, and the warnings about what was removed.
 
     `content`: the content/ folder, where images are (None: no images allowed); `figures`: the names a
-    [[figure:NAME]] line may use (None: any)."""
+    [[figure:NAME]] line may use (None: any). A text that shows no image and has no problem depends on nothing
+    but its arguments: it is remembered (a few, for the life of the process), so a preview edit re-parses one file."""
+    key = (text, str(source), content, None if figures is None else frozenset(figures), messages.current())
+    if key in _PARSED:
+        return _PARSED[key]
+    made = _parse_narrative(text, source, content, figures)
+    if not made[0].images and not made[1]:
+        _PARSED[key] = made
+        while len(_PARSED) > MAX_REMEMBERED:
+            _PARSED.pop(next(iter(_PARSED)))
+    return made
+
+
+def _parse_narrative(text: str, source: str | Path, content: Path | None,
+                     figures: Collection[str] | None) -> tuple[Narrative, list[Problem], list[Problem]]:
     shown = Path(source)
     if not text.strip():
-        return Narrative((), str(source)), [], [Problem(shown, 1, None, "the file is empty, so the page shows no text "
-                                                        "here: write the narrative in Markdown (see README: Narrative)")]
+        return Narrative((), str(source)), [], [Problem(shown, 1, None, say("md.empty"))]
     text, warnings = strip_invisible(text, shown)
     text, found = scan_raw_html(text, shown)
     warnings += found
@@ -132,19 +150,16 @@ def _figure_problems(text: str, shown: Path, figures: Collection[str] | None) ->
         line = position(text, match.start())[0]
         exact = FIGURE.fullmatch(match[0])
         if not exact:
-            problems.append(Problem(shown, line, 1, f"'{match[0].strip()[:60]}' is not a figure line: write "
-                                                    "[[figure:NAME]] alone on its line, e.g. [[figure:fertility]]"))
+            problems.append(Problem(shown, line, 1, say("figure.malformed", line=shown_value(match[0].strip()))))
             continue
         name = exact[1]
         if figures is not None and name not in figures:
             close = difflib.get_close_matches(name, list(figures), n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            choices = (f"use one of {', '.join(sorted(figures))}" if figures else "this project has no figures "
-                       "(they come from data/population.yaml and data/survey.yaml): delete the line")
-            problems.append(Problem(shown, line, 1, f"unknown figure '{name}': {hint}{choices}"))
+            hint = say("figure.did_you_mean", close=close[0]) if close else ""
+            choices = say("figure.one_of", names=", ".join(sorted(figures))) if figures else say("figure.none")
+            problems.append(Problem(shown, line, 1, say("figure.unknown", name=name, hint=hint, choices=choices)))
         elif name in placed:
-            problems.append(Problem(shown, line, 1, f"figure '{name}' is already placed on line {placed[name]}: "
-                                                    "a figure appears once on a page; delete one of the lines"))
+            problems.append(Problem(shown, line, 1, say("figure.twice", name=name, line=placed[name])))
         placed.setdefault(name, line)
     return problems
 
@@ -216,32 +231,30 @@ class _Job:
 
     def _load_image(self, src: str, alt: str) -> Image | str:
         """The image file of `src`, or why it cannot be shown."""
-        example = "![what the image shows](images/name.png)"
+        example, quoted = say("image.example"), shown_value(src)
         if not alt.strip():
-            return f"the image '{src}' has no description: write what it shows between the brackets, e.g. {example}"
+            return say("image.no_alt", src=quoted, example=example)
         parts = urlsplit(src)
         if parts.scheme.lower() == "data":
-            return f"an image written into the text (data:) is not shown: save it as a file in content/images/ and write {example}"
+            return say("image.data", example=example)
         if parts.scheme or parts.netloc:
-            return (f"the image '{src}' is on another site, and the site never loads anything from another host: save "
-                    f"it in content/images/ and write {example}")
+            return say("image.remote", src=quoted, example=example)
         if self.content is None:
-            return "images are not allowed here"
+            return say("image.not_here")
         if src.startswith("/") or "\\" in src or ".." in PurePosixPath(unquote(parts.path)).parts or parts.query or parts.fragment:
-            return f"the image path '{src}' must lead to a file inside content/, written relative to it, e.g. {example}"
+            return say("image.outside", src=quoted, example=example)
         relative = unquote(parts.path)
         suffix = PurePosixPath(relative).suffix.lower()
         if suffix not in IMAGE_TYPES:
-            return (f"the image '{src}' must be a PNG, JPEG, GIF or WebP file (an SVG file could run scripts): "
-                    "convert it to PNG")
+            return say("image.type", src=quoted)
         path = self.content / relative
         if not path.is_file():
-            return f"image not found: content/{relative}: check the file name (capital letters count) and where it is"
+            return say("image.not_found", path=clipped(f"content/{relative}", 120))
         if not path.resolve().is_relative_to(self.content.resolve()):
-            return f"content/{relative} is a link to a file outside content/: copy the image itself into content/"
+            return say("image.link_outside", path=clipped(f"content/{relative}", 120))
         data = path.read_bytes()
         if not data.startswith(IMAGE_TYPES[suffix]) or suffix == ".webp" and data[8:12] != b"WEBP":
-            return f"content/{relative} is not a {suffix[1:].upper()} image: save it again as {suffix[1:].upper()}"
+            return say("image.wrong_data", path=clipped(f"content/{relative}", 120), kind=suffix[1:].upper())
         digest = hashlib.sha256(data).hexdigest()[:16]
         return Image(f"{IMAGES}{digest}{'.jpg' if suffix == '.jpeg' else suffix}", data)
 
@@ -298,9 +311,7 @@ class _Elements(Treeprocessor):
         for el in root.iter():
             if el.tag == "h1":
                 el.tag = "h2"
-                self.job.warnings.append(Problem(self.job.shown, *self.where(next(h1s, 0)),
-                                                 "a '#' heading is shown as '##': the page's title is its only '#' "
-                                                 "heading; start the text's headings at ##"))
+                self.job.warnings.append(Problem(self.job.shown, *self.where(next(h1s, 0)), say("md.h1")))
             elif el.tag == "img":
                 src, alt = el.get("src", ""), el.get("alt", "")
                 path = self.job.image(src, alt, self.where(self.find(f"]({src}", f"]: {src}", src, "![")))
@@ -310,8 +321,7 @@ class _Elements(Treeprocessor):
             elif el.tag == "a" and unsafe_url(el.get("href", "")):
                 href = el.attrib.pop("href")
                 self.job.warnings.append(Problem(self.job.shown, *self.where(self.find(f"]({href}", f"<{href}>", href)),
-                                                 f"link target '{href[:40]}' removed: a link is an http:// or https:// "
-                                                 "address, mailto: or a path of this site"))
+                                                 say("html.link", target=shown_value(href, 40))))
 
     def find(self, *needles: str) -> int:
         """Where in the chunk the next element written as one of `needles` is (0 if it cannot be found)."""

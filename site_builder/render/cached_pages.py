@@ -44,10 +44,12 @@ class _Charts(Mapping):
 class PageRenderer:
     """Renders pages with `render(strings, charts, warnings) -> html`, or reads them from `store`."""
 
-    def __init__(self, store: Store, context_key: str, catalogue: Catalogue, charts: Mapping):
+    def __init__(self, store: Store, context_key: str, catalogue: Catalogue, charts: Mapping,
+                 prints: Fingerprints | None = None):
+        """`prints`: fingerprints already taken of the values the pages show (see Fingerprints: by identity)."""
         self.store, self.catalogue, self.charts = store, catalogue, charts
         self.base = digest(code_version(), context_key)
-        self.prints = Fingerprints()
+        self.prints = prints if prints is not None else Fingerprints()
         self.rendered = 0  # pages rendered (not read back) by this renderer
 
     def page(self, parts: tuple, render: Callable[[Any, Mapping, set[str]], str]) -> tuple[str, set[str]]:
