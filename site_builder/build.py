@@ -91,7 +91,7 @@ def make_site(root: Path, cache: Path, session: BuildSession, state: InputState)
     # the templates, without their UI strings: each page records the strings it read, and is checked against them
     templates = digest(*(f"{path} {sha}" for path, sha in sorted(state.files.items())
                          if "templates/" in path and "templates/locales/" not in path))
-    env = session.environment(inputs.templates, environment, templates)
+    env = session.environment(inputs.templates, lambda folder: environment(folder, cache / "jinja"), templates)
     renderer = PageRenderer(Store(cache / "pages"), digest(templates, *sorted(keys)), inputs.catalogue, charts, prints)
     warnings: set[str] = set()
     output = Output()

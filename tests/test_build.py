@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -192,3 +193,17 @@ def test_404_page_links_from_the_site_root(shipped_site):
     root_path = urlsplit(load_inputs(ROOT).site.base_url).path  # "/strategy/"
     html = (shipped_site / "404.html").read_text(encoding="utf-8")
     assert f'href="{root_path}assets/style.css"' in html
+
+
+def test_compiled_templates_are_kept_and_a_damaged_one_is_harmless(tiny_project, tmp_path, monkeypatch):
+    """Jinja's compiled templates are kept in the cache for the next process; a damaged file is compiled again."""
+    monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))
+    build(tiny_project, tmp_path / "first")
+    kept = sorted((tmp_path / "cache/jinja").iterdir())
+    assert kept and all(p.stat().st_size > 0 for p in kept)
+    for path in kept:
+        path.write_bytes(b"\x00not bytecode")
+    shutil.rmtree(tmp_path / "cache/pages")  # so every page is rendered again, from the templates
+    build(tiny_project, tmp_path / "second")  # another output folder: a full build, not the record of the first
+    assert digest(tmp_path / "second") == digest(tmp_path / "first")
+    assert all(p.read_bytes() != b"\x00not bytecode" for p in kept)  # written again, whole

@@ -55,13 +55,14 @@ def shipped_bundle(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site / "pagefind").as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
 
 
-def test_indexing_the_same_pages_50_times_gives_the_same_bytes(shipped_site):
+def test_indexing_the_same_pages_again_gives_the_same_bytes(shipped_site):
     """The bundle was written to disk by the Pagefind service, which answered before its writes were done
-    and was stopped right after: 1 build in 30 had empty or cut files. Taken from memory, it is stable."""
+    and was stopped right after: 1 build in 30 had empty or cut files. Taken from memory, that race cannot happen;
+    eight runs check that the bytes are stable (fifty took four minutes of every CI run)."""
     pages = shipped_pages(shipped_site)
     first = search_bundle(pages)
     assert first == {f"pagefind/{k}": v for k, v in shipped_bundle(shipped_site).items()}, "the same as the build wrote"
-    differing = [run for run in range(49) if search_bundle(pages) != first]
+    differing = [run for run in range(7) if search_bundle(pages) != first]
     assert differing == []
 
 
