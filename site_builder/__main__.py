@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     except TemplateNotFound as e:  # an OSError too, without a file name
         return fail(f"templates/{e.name}: {say('cli.template_missing')}")
     except TemplateSyntaxError as e:
-        return fail(f"templates/{e.name or e.filename}:{e.lineno}: template syntax error: {e.message}")
+        return fail(f"templates/{e.name or e.filename}:{e.lineno}: {say('cli.template_syntax', message=e.message)}")
     except OSError as e:
         if e.filename is None:
             raise  # not about a file of the user's: a bug
@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary(out))
     if out is not None:
-        print(f"Open {(out / 'index.html').resolve()} in a browser, or run: site-builder serve")
+        print(say("cli.open", path=(out / "index.html").resolve()))
     return 0
 
 
@@ -187,7 +187,7 @@ def serve(folder: Path, port: int | None) -> int:
     with server:
         if note:
             print(note)
-        print(f"Serving {folder} at {server.url} (Ctrl+C to stop)")
+        print(say("cli.serving", folder=folder, url=server.url))
         try:
             server.serve_forever()
         except KeyboardInterrupt:

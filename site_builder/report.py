@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import say
+
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -19,7 +21,8 @@ class BuildReport:
     checked: bool = False  # a check (site_builder.check): `files` counts the input files checked, nothing was made
 
     def summary(self, out: Path | None) -> str:
+        seconds = f"{self.seconds:.1f}"
         if self.checked:
-            return f"{self.files} input files checked, {len(self.warnings)} warnings, {self.seconds:.1f} s (nothing written)"
-        return (f"{self.pages} pages × {self.languages} languages, {self.files} files, "
-                f"{len(self.warnings)} warnings, {self.seconds:.1f} s → {out}")
+            return say("report.checked", files=self.files, warnings=len(self.warnings), seconds=seconds)
+        return say("report.built", pages=self.pages, languages=self.languages, files=self.files,
+                   warnings=len(self.warnings), seconds=seconds, out=out)

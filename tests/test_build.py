@@ -207,3 +207,13 @@ def test_compiled_templates_are_kept_and_a_damaged_one_is_harmless(tiny_project,
     build(tiny_project, tmp_path / "second")  # another output folder: a full build, not the record of the first
     assert digest(tmp_path / "second") == digest(tmp_path / "first")
     assert all(p.read_bytes() != b"\x00not bytecode" for p in kept)  # written again, whole
+
+
+def test_a_template_link_to_a_page_the_site_lacks_is_warned_at_its_template_line(tiny_project, tmp_path):
+    path = tiny_project / "templates/404.html"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "<ul>\n", "<ul>\n  <li><a href=\"{{ h.url('budget-old/') }}\">old</a></li>\n"), encoding="utf-8")
+    report = build(tiny_project, tmp_path / "out")
+    line = line_of(path, "budget-old/")
+    found = [w for w in report.warnings if "budget-old/" in w]
+    assert found and all(w.startswith(f"templates/404.html:{line}: page '404.html' links to 'budget-old/'") for w in found)

@@ -6,6 +6,7 @@ printing nothing.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,6 +20,7 @@ from .. import formats, headers
 from ..charts.render import ChartView
 from ..charts.specs import as_of_label
 from ..load.models import LANGS, Amount, Lang, Numbering, Text, Unit
+from ..messages import say
 from .i18n import Catalogue
 
 
@@ -36,6 +38,18 @@ def environment(templates: Path, bytecode: Path | None = None) -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(csp=headers.csp, referrer_policy=headers.REFERRER_POLICY)
     return env
+
+
+def template_line() -> str:
+    """Where in the templates the running code is: "templates/goal.html:42" (the innermost template on the stack;
+    Jinja keeps the template in the globals of the code it compiled, and maps that code's lines to the source's)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.name:
+            return f"templates/{template.name}:{template.get_corresponding_lineno(frame.f_lineno)}"
+        frame = frame.f_back
+    return "templates"
 
 
 def lang_prefix(lang: Lang) -> str:
@@ -116,7 +130,7 @@ class Helpers:
         """Relative link to another page of the site ("goals/g1/", "" for home, "data/goals.csv" for a file)."""
         is_file = "." in key.rsplit("/", 1)[-1] and not key.endswith(".html")
         if not is_file and not self.has(key):  # a template linking to a section this strategy lacks
-            self.warnings.add(f"page '{self.key or 'home'}' links to '{key}', a page this site does not have")
+            self.warnings.add(f"{template_line()}: {say('page.link_missing', page=self.key or 'home', target=key)}")
         target = key if is_file else output_path(key, lang or self.lang)
         return self._prefix() + target
 

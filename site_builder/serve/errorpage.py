@@ -15,6 +15,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from ..errors import DataError, Problem, SiteError, escaped
 from ..headers import csp
+from ..messages import say
 from .reload import PREFIX
 
 LAST_GOOD = PREFIX + "last-good/"  # the last good site, browsable while the current one is broken
@@ -48,9 +49,10 @@ def describe(error: Exception, root: Path) -> list[Shown] | None:
     if isinstance(error, SiteError):
         return [Shown("", escaped(str(error), keep="\n"))]
     if isinstance(error, TemplateNotFound):  # an OSError too, without a file name
-        return [Shown(f"templates/{error.name}", "not found: put the template back (it comes with the project)")]
+        return [Shown(f"templates/{error.name}", say("cli.template_missing"))]
     if isinstance(error, TemplateSyntaxError):
-        return [Shown(f"templates/{error.name or error.filename}:{error.lineno}", f"template syntax error: {error.message}")]
+        return [Shown(f"templates/{error.name or error.filename}:{error.lineno}",
+                      say("cli.template_syntax", message=error.message))]
     if isinstance(error, OSError) and error.filename is not None:
         from ..__main__ import file_problem  # the CLI's wording, so the page and the terminal agree
 
