@@ -22,6 +22,7 @@ from site_builder import formats
 from site_builder.build import build
 from site_builder.charts import render as chart_render
 from site_builder.charts import specs as charts
+from site_builder.charts import work as chart_work
 from site_builder.charts.kit import Words
 from site_builder.derive.facts import IndicatorInfo, derive, indicator_info
 from site_builder.load.inputs import load_inputs
@@ -285,7 +286,7 @@ def test_svg_is_deterministic_and_cached(tmp_path, shipped, monkeypatch):
     def refuse(_spec):
         raise AssertionError("rendered although cached")
 
-    monkeypatch.setattr(chart_render, "_render_one", refuse)
+    monkeypatch.setattr(chart_work, "render_svg", refuse)
     assert chart_render.render_svgs({"a": spec, "b": dict(spec)}, tmp_path) == {"a": first, "b": first}
     assert len(list(tmp_path.glob("*.svg"))) == 1
 
@@ -294,8 +295,8 @@ def test_only_changed_specs_are_rendered(tmp_path, shipped, monkeypatch):
     specs = {k: c.spec for k, c in list(all_of(shipped, "en").items())[:2]}
     chart_render.render_svgs(specs, tmp_path)
     seen = []
-    real = chart_render._render_one
-    monkeypatch.setattr(chart_render, "_render_one", lambda text: seen.append(text) or real(text))
+    real = chart_work.render_svg
+    monkeypatch.setattr(chart_work, "render_svg", lambda text: seen.append(text) or real(text))
     changed = dict(specs)
     name = next(iter(changed))
     changed[name] = {**changed[name], "height": 123}

@@ -13,7 +13,7 @@ from conftest import ROOT, write_tiny
 from site_builder import build as build_module
 from site_builder.build import BuildSession, build
 from site_builder.charts import cached as chart_cache
-from site_builder.charts import render as chart_render
+from site_builder.charts import work as chart_work
 from site_builder.incremental.store import Store
 
 REVIEW = """\
@@ -42,19 +42,23 @@ class Counts:
 
     def __init__(self, monkeypatch):
         self.specs: list[str] = []
+        self.charts: list[str] = []  # "lang/id" of each spec made
         self.svgs: list[str] = []
-        real_make, real_render = chart_cache._make, chart_render._render_many
+        real_make, real_render = chart_work.make_spec, chart_work.render_svg
 
         def make(name, args):
             self.specs.append(f"{name} {next(a for a in args if a in ('ja', 'en'))}")
-            return real_make(name, args)
+            chart = real_make(name, args)
+            self.charts.append(f"{chart.lang}/{chart.id}")
+            return chart
 
-        def render(texts, workers):
-            self.svgs.extend(texts)
-            return real_render(texts, 1)
+        def render(text):
+            self.svgs.append(text)
+            return real_render(text)
 
-        monkeypatch.setattr(chart_cache, "_make", make)
-        monkeypatch.setattr(chart_render, "_render_many", render)
+        monkeypatch.setattr(chart_work, "SERIAL_BELOW", 10**9)  # in this process, where they are counted
+        monkeypatch.setattr(chart_work, "make_spec", make)
+        monkeypatch.setattr(chart_work, "render_svg", render)
 
 
 @pytest.fixture(scope="module")
@@ -126,10 +130,10 @@ def test_a_deleted_cache_is_harmless(built, cache, tmp_path):
     assert tree(tmp_path / "first") == first
 
 
-def test_a_corrupt_cache_entry_is_never_served(built, cache, tmp_path, monkeypatch):
+def test_a_corrupt_cache_entry_is_never_served(built, cache, cold, tmp_path, monkeypatch):
     project, first = built
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    assert {p.parent.name for p in entries} >= {"specs", "svg", "pages", "search", "builds"}
+    assert {p.parent.name for p in entries} >= {"specs", "svg", "pages", "search", "builds", "jinja"}
     for path in entries:  # the same length, one byte changed: only the checksum can tell
         data = bytearray(path.read_bytes())
         data[-2] = (data[-2] + 1) % 256
@@ -139,7 +143,9 @@ def test_a_corrupt_cache_entry_is_never_served(built, cache, tmp_path, monkeypat
     assert tree(tmp_path / "second") == first
     assert counts.specs and counts.svgs  # made again, not served
     made = [p for p in entries if p.parent.name != "builds"]  # a build's record is by its output folder: not this one
-    assert all(Store(p.parent).get(p.name) is not None for p in made)  # and rewritten whole
+    # compiled templates are named by the template's path: those the cold build left are another project folder's
+    made = [p for p in made if not (p.parent.name == "jinja" and (cold[1] / "jinja" / p.name).exists())]
+    assert [p for p in made if Store(p.parent).get(p.name) is None] == []  # and rewritten whole
 
 
 def test_cache_entries_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
@@ -217,6 +223,46 @@ def test_a_value_rerenders_only_its_charts(built, tmp_path, monkeypatch):
     assert len(counts.svgs) == len(changed)
 
 
+def test_a_baseline_remakes_only_the_charts_that_draw_it(built, tmp_path, monkeypatch):
+    """A chart is keyed by what it draws, not by the whole goal: the goal's other indicator is not made again."""
+    project, first = built
+    edit(project / "data/kpi.yaml", "baseline: {value: 45}", "baseline: {value: 46}")
+    counts = Counts(monkeypatch)
+    build(project, tmp_path / "second", strict=True)
+    # the indicator's chart and its goal's overview (which plots its attainment), in both languages
+    assert sorted(counts.charts) == ["en/goal-g1", "en/indicator-waiting", "ja/goal-g1", "ja/indicator-waiting"]
+    second = tree(tmp_path / "second")
+    assert second["charts/en/indicator-waiting.vl.json"] != first["charts/en/indicator-waiting.vl.json"]
+    assert second["charts/en/review-2016.vl.json"] == first["charts/en/review-2016.vl.json"]  # the same grade counts
+    monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "empty-cache"))
+    build(project, tmp_path / "cold", strict=True)
+    assert tree(tmp_path / "cold") == second  # the same bytes as a build of the changed project from nothing
+
+
+def test_charts_made_in_worker_processes_equal_charts_made_here(project, tmp_path, monkeypatch):
+    """A cold build makes every spec and SVG in worker processes, none in this one; the site is the same bytes
+    as when they are all made here, and a UI string a worker found missing is reported all the same."""
+    for lang in ("ja", "en"):  # a string only the goal overview reads: reported only if the workers tell what they read
+        path = project / f"templates/locales/{lang}.yaml"
+        path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith("chart.attainment_axis:")), encoding="utf-8")
+    missing = "templates/locales/en.yaml: UI string 'chart.attainment_axis' is missing: add it"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_BUILDER_CACHE", str(tmp_path / "pool-cache"))
+        mp.setattr(chart_work, "SERIAL_BELOW", 1)
+        mp.setattr(chart_work, "make_spec", lambda *a: pytest.fail("a spec was made in the main process"))
+        mp.setattr(chart_work, "render_svg", lambda *a: pytest.fail("an SVG was rendered in the main process"))
+        pooled = build(project, tmp_path / "pooled")
+    counts = Counts(monkeypatch)  # in this process, one chart after the other
+    monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "serial-cache"))
+    serial = build(project, tmp_path / "serial")
+    assert counts.specs and counts.svgs
+    assert tree(tmp_path / "pooled") == tree(tmp_path / "serial")
+    assert missing in pooled.warnings and pooled.warnings == serial.warnings
+    assert sorted(p.name for p in (tmp_path / "pool-cache/specs").iterdir()) == \
+        sorted(p.name for p in (tmp_path / "serial-cache/specs").iterdir())
+
+
 def test_a_locale_string_remakes_the_charts_that_use_it(built, tmp_path, monkeypatch):
     project, first = built
     edit(project / "templates/locales/en.yaml", "\nchart.baseline: Baseline\n", "\nchart.baseline: Starting point\n")
@@ -231,7 +277,7 @@ def test_a_locale_string_remakes_the_charts_that_use_it(built, tmp_path, monkeyp
 @pytest.mark.parametrize("constant", ["RENDERER", "FONTS"], ids=["renderer-version", "fonts"])
 def test_the_renderer_or_the_fonts_rerender_every_svg_and_no_spec(built, tmp_path, monkeypatch, constant):
     project, first = built
-    monkeypatch.setattr(chart_render, constant, getattr(chart_render, constant) + " (changed)")
+    monkeypatch.setattr(chart_work, constant, getattr(chart_work, constant) + " (changed)")
     counts = Counts(monkeypatch)
     build(project, tmp_path / "second")
     assert counts.specs == []
@@ -249,10 +295,11 @@ def test_the_chart_code_remakes_every_spec(built, tmp_path, monkeypatch):
 
 
 def test_a_check_renders_no_svg_and_writes_nothing(project, cache, monkeypatch):
-    monkeypatch.setattr(chart_render, "_render_many", lambda *a: pytest.fail("an SVG was rendered by a check"))
+    monkeypatch.setattr(chart_work, "SERIAL_BELOW", 10**9)
+    monkeypatch.setattr(chart_work, "render_svg", lambda *a: pytest.fail("an SVG was rendered by a check"))
     before = tree(project)
     report = build(project, None)
-    assert report.pages > 0 and tree(project) == before
+    assert report.checked and report.files > 0 and tree(project) == before
 
 
 def test_the_recipes_are_the_charts_all_charts_makes():
@@ -266,7 +313,7 @@ def test_the_recipes_are_the_charts_all_charts_makes():
         inputs = load_inputs(root)
         derived = derive(inputs)
         for lang in LANGS:
-            made = [chart_cache._make(name, tuple(inputs.catalogue if a is chart_cache.CATALOGUE else a for a in args))
+            made = [chart_work.make_spec(name, tuple(inputs.catalogue if a is chart_cache.CATALOGUE else a for a in args))
                     for name, args in chart_cache.recipes(inputs, derived, lang)]
             assert made == all_charts(derived.indicators, inputs.strategy.goals, inputs.population, inputs.survey,
                                       inputs.catalogue, lang, inputs.strategy.period.start, inputs.strategy.numbering,

@@ -1,9 +1,10 @@
 """Chart specs through the disk cache: a chart whose inputs did not change is read back, not made again.
 
 Making a spec costs Altair objects and deep copies (≈50 ms a chart); reading it back costs a JSON parse and
-imports no Altair. A chart's key is the hash of its arguments (the models it is drawn from), the chart
+imports no Altair. A chart's key is the hash of its arguments (what it draws: `charts.drawn`), the chart
 function's name and the builder's code version; the UI strings a chart used are recorded in its entry and
-compared on a hit (read through the catalogue, so a missing string is still reported).
+compared on a hit (read through the catalogue, so a missing string is still reported). The misses are made
+by `charts.work` (in worker processes on a cold build) and handed back to `keep`.
 
 `recipes` lists the same charts in the same order as `specs.all_charts` (a test holds them equal): it says
 which chart function to call with what, without importing the chart code."""
@@ -11,32 +12,30 @@ which chart function to call with what, without importing the chart code."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import fields
-from typing import Any
+from dataclasses import dataclass, fields
 
 from ..derive.facts import Derived
 from ..incremental.keys import Fingerprints, code_version, digest
 from ..incremental.store import Store
 from ..load.inputs import Inputs
 from ..load.models import Lang
-from ..render.i18n import Catalogue, ReadingCatalogue
+from ..render.i18n import Catalogue
+from . import drawn
 from .kit import Cell, Chart, Column, Table
-
-CATALOGUE = object()  # stands for the catalogue in a recipe's arguments: it is keyed by the strings it gives
-Recipe = tuple[str, tuple[Any, ...]]  # (function name in charts.specs, arguments)
+from .work import CATALOGUE, Recipe
 
 
 def recipes(inputs: Inputs, derived: Derived, lang: Lang) -> list[Recipe]:
     """Every chart of the site in one language, as `specs.all_charts` makes them (same order)."""
     indicators, plan_start = derived.indicators, inputs.strategy.period.start
-    made: list[Recipe] = [("indicator_chart", (i, CATALOGUE, lang, plan_start)) for i in indicators]
+    shown = [(i.goal.id, drawn.indicator(i)) for i in indicators]  # what a chart draws is what it is keyed by
+    made: list[Recipe] = [("indicator_chart", (d, CATALOGUE, lang, plan_start)) for _, d in shown]
     for g in inputs.strategy.goals:
-        infos = [i for i in indicators if i.goal.id == g.id]
-        if any(i.latest_value for i in infos):
-            made.append(("goal_chart", (g, infos, CATALOGUE, lang, inputs.strategy.numbering)))
+        infos = [d for goal, d in shown if goal == g.id]
+        if any(d.latest_value for d in infos):
+            made.append(("goal_chart", (drawn.goal(g), infos, CATALOGUE, lang, inputs.strategy.numbering)))
     if derived.rule is not None:
-        made += [("review_chart", (r, derived.rule, CATALOGUE, lang)) for r in derived.reviews]
+        made += [("review_chart", (drawn.review(r), derived.rule, CATALOGUE, lang)) for r in derived.reviews]
     if inputs.population is not None:
         made += [("vital_chart", (inputs.population.vital_statistics, CATALOGUE, lang)),
                  ("fertility_chart", (inputs.population.fertility, CATALOGUE, lang))]
@@ -48,31 +47,38 @@ def recipes(inputs: Inputs, derived: Derived, lang: Lang) -> list[Recipe]:
     return made
 
 
-def cached_charts(inputs: Inputs, derived: Derived, langs: tuple[Lang, ...], store: Store,
-                  make: Callable[[str, tuple], Chart] | None = None) -> list[Chart]:
-    """Every chart in `langs`, each read from `store` when its key and strings match, else made (and stored)."""
+@dataclass(frozen=True)
+class Planned:
+    """One chart of the site: how to make it, the name of its cache entry, and the chart if that entry was good."""
+
+    recipe: Recipe
+    entry: str
+    chart: Chart | None
+
+
+def planned_charts(inputs: Inputs, derived: Derived, langs: tuple[Lang, ...], store: Store) -> list[Planned]:
+    """Every chart in `langs`, each read from `store` when its key and strings match; the rest are to be made."""
     prints = Fingerprints()
     version = code_version()
-    charts: list[Chart] = []
+    planned = []
     for lang in langs:
         for name, args in recipes(inputs, derived, lang):
             key = digest(version, name, *(("catalogue" if a is CATALOGUE else prints(a)) for a in args))
             entry = f"{key}.json"
-            chart = _read(store.get_text(entry), inputs.catalogue)
-            if chart is None:
-                recorder = ReadingCatalogue(inputs.catalogue)
-                chart = (make or _make)(name, tuple(recorder if a is CATALOGUE else a for a in args))
-                text = None if recorder.untracked else _write(chart, recorder.read)
-                if text is not None:
-                    store.put_text(entry, text)
-            charts.append(chart)
-    return charts
+            planned.append(Planned((name, args), entry, _read(store.get_text(entry), inputs.catalogue)))
+    return planned
 
 
-def _make(name: str, args: tuple) -> Chart:
-    from . import specs  # Altair comes with it: only on a miss
-
-    return getattr(specs, name)(*args)
+def keep(planned: Planned, chart: Chart, read: tuple[tuple[Lang, str, str], ...], untracked: bool,
+         catalogue: Catalogue, store: Store) -> Chart:
+    """A chart made (here or in a worker) for `planned`: its strings read again through this build's catalogue
+    (so a missing one is reported, as on a hit), and stored unless what it read is unknown."""
+    for lang, key, _ in read:
+        catalogue.get(lang, key)
+    text = None if untracked else _write(chart, {(lang, key): value for lang, key, value in read})
+    if text is not None:
+        store.put_text(planned.entry, text)
+    return chart
 
 
 def _write(chart: Chart, read: dict[tuple[str, str], str]) -> str | None:

@@ -2,9 +2,10 @@
 
 Rendering is the slow part of a build (≈0.1–0.3 s per SVG, ≈1–3 s for the bundle), so every result
 is cached by content hash outside the site folder (`<project>/.cache/charts/`): a rebuild renders
-only the charts whose spec changed, and cache misses are rendered in parallel, one process per core.
-The specs themselves are cached too (`charts.cached`); a build whose charts all hit imports neither
-Altair nor vl-convert.
+only the charts whose spec changed. The specs themselves are cached too (`charts.cached`). What is
+missing is made in parallel, one process per core, each worker making a chart's spec and its SVG
+(`charts.work`): a build imports Altair and vl-convert only in its workers, and one whose charts all
+hit imports neither.
 """
 
 from __future__ import annotations
@@ -12,32 +13,25 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import multiprocessing
-import os
 import re
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
-from ..charts.cached import cached_charts
+from ..charts import work
+from ..charts.cached import Planned, keep, planned_charts
 from ..charts.kit import Chart, table_csv
+from ..charts.work import RENDERER, spec_json, svg_key
 from ..derive.facts import Derived
-from ..incremental.keys import fonts_version, renderer_version
 from ..incremental.lazy import vl_convert as vlc
 from ..incremental.store import Store, cache_folder  # noqa: F401 (cache_folder: where it always was)
 from ..load.inputs import Inputs
 from ..load.models import LANGS, Lang
+from ..render.i18n import Catalogue
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # only in the downloadable .vl.json
-# Everything besides the spec that changes the SVG: the renderer and the fonts it measures text with (the font
-# names are in the spec). Read from the installed package's metadata: importing vl-convert costs a second.
-RENDERER = renderer_version()
-FONTS = fonts_version()
-SERIAL_BELOW = 8  # fewer misses than this render in-process: starting worker processes costs ≈1 s
 BUNDLE_PATH = "assets/vendor/vega-embed.js"
 # The bundle's only global: everything else stays inside the wrapping function.
 BUNDLE_SNIPPET = "window.SiteVega = { embed: vegaEmbed, version: vegaEmbed.version };"
@@ -66,20 +60,11 @@ class ChartView:
         return Markup(_script_json({"spec": spec, "options": self.options}))
 
 
-def spec_json(spec: dict) -> str:
-    """Canonical JSON of a spec (sorted keys): the same spec always gives the same bytes."""
-    return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _render_one(spec_text: str) -> str:
-    return vlc.vegalite_to_svg(json.loads(spec_text))
-
-
 def render_svgs(specs: Mapping[str, dict], cache: Path | None, workers: int | None = None) -> dict[str, str]:
     """SVG for each spec by name; from the cache where it is there, else rendered across the cores."""
     store = Store(cache)
     texts = {name: spec_json(spec) for name, spec in specs.items()}
-    keys = {name: hashlib.sha256(f"{RENDERER}\n{FONTS}\n{text}".encode()).hexdigest() for name, text in texts.items()}
+    keys = {name: svg_key(text) for name, text in texts.items()}
     out: dict[str, str] = {}
     missing: dict[str, str] = {}  # cache key → canonical spec; equal specs are rendered once
     for name, key in keys.items():
@@ -90,24 +75,12 @@ def render_svgs(specs: Mapping[str, dict], cache: Path | None, workers: int | No
             missing.setdefault(key, texts[name])
     if missing:
         todo = sorted(missing.items())
-        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-        rendered = _render_many([text for _, text in todo], workers)
-        fresh = {key: svg for (key, _), svg in zip(todo, rendered, strict=True)}
+        done = work.run([work.Job(None, text, True) for _, text in todo], Catalogue({}), None, workers)
+        fresh = {key: d.svg for (key, _), d in zip(todo, done, strict=True)}
         for key, svg in fresh.items():
             store.put_text(f"{key}.svg", svg)
         out.update({name: fresh[key] for name, key in keys.items() if name not in out})
     return out
-
-
-def _render_many(texts: list[str], workers: int) -> list[str]:
-    if workers > 1 and len(texts) >= SERIAL_BELOW:
-        try:
-            # "spawn": a forked child would inherit vl-convert's runtime threads mid-flight and hang.
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                return list(pool.map(_render_one, texts))
-        except BrokenProcessPool:
-            pass  # a __main__ that spawned workers cannot import (python -, a notebook): render here
-    return [_render_one(text) for text in texts]
 
 
 def javascript_bundle(cache: Path | None) -> str:
@@ -180,16 +153,9 @@ def chart_files(views: Iterable[ChartView]) -> dict[str, str]:
     return files
 
 
-# What a check (which writes no page) shows instead of a chart: rendering an SVG nobody sees costs a second.
-UNRENDERED = '<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>'
-
-
-def chart_views(charts: Iterable[Chart], cache: Path | None, menus: Mapping[Lang, Mapping[str, str]],
-                workers: int | None = None, render: bool = True) -> dict[tuple[Lang, str], ChartView]:
-    """Render every chart (through the cache) and give each the paths of its downloads."""
-    charts = list(charts)
-    svgs = (render_svgs({f"{c.lang}/{c.id}": c.spec for c in charts}, cache, workers) if render
-            else {f"{c.lang}/{c.id}": UNRENDERED for c in charts})
+def chart_views(charts: Iterable[Chart], svgs: Mapping[str, str],
+                menus: Mapping[Lang, Mapping[str, str]]) -> dict[tuple[Lang, str], ChartView]:
+    """Every chart with its SVG (by "lang/id") and the paths of its downloads."""
     views = {}
     for c in charts:
         views[(c.lang, c.id)] = ChartView(
@@ -202,9 +168,46 @@ MENU_KEYS = ("chart.menu", "chart.menu_png", "chart.menu_svg")
 
 
 def site_charts(inputs: Inputs, derived: Derived, cache: Path | None,
-                workers: int | None = None, render: bool = True) -> dict[tuple[Lang, str], ChartView]:
-    """Every chart of the site in both languages, rendered (`render=False`: specs only, for a check);
-    specs and SVGs through the cache under `cache`."""
-    made = cached_charts(inputs, derived, LANGS, Store(cache / "specs" if cache else None))
+                workers: int | None = None) -> dict[tuple[Lang, str], ChartView]:
+    """Every chart of the site in both languages, rendered; specs and SVGs through the cache under `cache`."""
+    specs = Store(cache / "specs" if cache else None)
+    planned = planned_charts(inputs, derived, LANGS, specs)
+    charts, svgs = _made(planned, inputs.catalogue, specs, cache / "svg" if cache else None, workers)
     menus = {lang: {key: inputs.catalogue.get(lang, key) for key in MENU_KEYS} for lang in LANGS}
-    return chart_views(made, cache / "svg" if cache else None, menus, workers, render)
+    return chart_views(charts, {f"{c.lang}/{c.id}": svg for c, svg in zip(charts, svgs, strict=True)}, menus)
+
+
+def _made(planned: list[Planned], catalogue: Catalogue, specs: Store, svg_folder: Path | None,
+          workers: int | None) -> tuple[list[Chart], list[str]]:
+    """Each planned chart and its SVG: what the caches lack is made in one pool, a job per chart (its spec, then
+    its SVG), or, for a cached spec whose SVG is missing, a job per distinct spec (its SVG)."""
+    svg_store = Store(svg_folder)
+    charts = [p.chart for p in planned]
+    svgs: list[str | None] = [None] * len(planned)
+    jobs: list[work.Job] = []
+    fills: list[list[int]] = []  # the charts each job is for
+    by_key: dict[str, int] = {}  # SVG key → its job: equal specs are rendered once
+    for n, p in enumerate(planned):
+        if p.chart is None:
+            jobs.append(work.Job(p.recipe, None, True))
+            fills.append([n])
+        else:
+            text = spec_json(p.chart.spec)
+            key = svg_key(text)
+            svgs[n] = svg_store.get_text(f"{key}.svg")
+            if svgs[n] is None and key in by_key:
+                fills[by_key[key]].append(n)
+            elif svgs[n] is None:
+                by_key[key] = len(jobs)
+                jobs.append(work.Job(None, text, True))
+                fills.append([n])
+    for job, done, filled in zip(jobs, work.run(jobs, catalogue, svg_folder, workers), fills, strict=True):
+        first = filled[0]
+        if job.recipe is not None:
+            assert done.chart is not None
+            charts[first] = keep(planned[first], done.chart, done.read, done.untracked, catalogue, specs)
+        if done.rendered:
+            svg_store.put_text(f"{svg_key(spec_json(charts[first].spec))}.svg", done.svg)
+        for n in filled:
+            svgs[n] = done.svg
+    return charts, svgs

@@ -16,6 +16,8 @@ from datetime import date
 from decimal import Decimal
 
 from .. import formats
+from ..charts import drawn
+from ..charts.drawn import GoalDrawn, IndicatorDrawn, ReviewDrawn
 from ..charts.kit import (
     BACKGROUND,
     BAND_COLOURS,
@@ -58,7 +60,7 @@ from ..render.i18n import Catalogue
 # --- one indicator ---------------------------------------------------------------------------
 
 
-def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_start: int) -> Chart:
+def indicator_chart(info: IndicatorDrawn, catalogue: Catalogue, lang: Lang, plan_start: int) -> Chart:
     """Baseline and target on a fiscal-year axis, the straight path between them, actuals, grade."""
     ind, w = info.indicator, Words(catalogue, lang)
     unit = unit_name(ind.unit, lang)
@@ -172,7 +174,7 @@ def indicator_chart(info: IndicatorInfo, catalogue: Catalogue, lang: Lang, plan_
                  ind.source.get(lang))
 
 
-def is_count(info: IndicatorInfo) -> bool:
+def is_count(info: IndicatorDrawn | IndicatorInfo) -> bool:
     """A count (people, cases, schools): whole, non-negative baseline and target in a unit that is not a
     percentage or a unitless ratio. Its axis starts at zero."""
     ind = info.indicator
@@ -186,7 +188,7 @@ def _amount_row(kind: str, amount: Amount, lang: Lang, w: Words) -> tuple[Cell, 
             Cell(formats.number(amount.value, lang), json_number(amount.value)))
 
 
-def _indicator_summary(info: IndicatorInfo, lang: Lang, w: Words) -> str:
+def _indicator_summary(info: IndicatorDrawn, lang: Lang, w: Words) -> str:
     ind, latest = info.indicator, info.latest_value
     target_year = formats.fiscal_year(ind.target.year, lang) if ind.target.year else w("year.not_stated")
     target = amount_text(ind.target, ind.unit, lang)
@@ -207,7 +209,7 @@ def _indicator_summary(info: IndicatorInfo, lang: Lang, w: Words) -> str:
 # --- one goal: every indicator on one scale ------------------------------------------------------
 
 
-def goal_chart(goal: Goal, infos: Sequence[IndicatorInfo], catalogue: Catalogue, lang: Lang,
+def goal_chart(goal: GoalDrawn, infos: Sequence[IndicatorDrawn], catalogue: Catalogue, lang: Lang,
                numbering: Numbering | None = None) -> Chart:
     """Each indicator's attainment on a common 0–100 % scale (baseline = 0 %, target = 100 %).
 
@@ -281,7 +283,7 @@ def goal_chart(goal: Goal, infos: Sequence[IndicatorInfo], catalogue: Catalogue,
 # --- one review: how many indicators got each grade ---------------------------------------------
 
 
-def review_chart(info: ReviewInfo, rule: Rule, catalogue: Catalogue, lang: Lang) -> Chart:
+def review_chart(info: ReviewDrawn, rule: Rule, catalogue: Catalogue, lang: Lang) -> Chart:
     """The count of each band (best first), then of each state that occurs, as bars from zero."""
     w = Words(catalogue, lang)
     rows = [(f"{b.symbol} {b.label.get(lang)}", info.band_counts[b.id], BAND_COLOURS[b.colour], b.id) for b in rule.bands]
@@ -460,13 +462,13 @@ def all_charts(indicators: Sequence[IndicatorInfo], goals: Sequence[Goal], popul
                reviews: Sequence[ReviewInfo] = (), rule: Rule | None = None) -> list[Chart]:
     """Every chart of the site in one language, in a stable order: a goal without indicators has no
     overview, a strategy without population or survey figures (None) has no such charts."""
-    charts = [indicator_chart(i, catalogue, lang, plan_start) for i in indicators]
+    charts = [indicator_chart(drawn.indicator(i), catalogue, lang, plan_start) for i in indicators]
     for g in goals:
         infos = [i for i in indicators if i.goal.id == g.id]
         if any(i.latest_value for i in infos):  # until a result is published, empty tracks say nothing
-            charts.append(goal_chart(g, infos, catalogue, lang, numbering))
+            charts.append(goal_chart(drawn.goal(g), [drawn.indicator(i) for i in infos], catalogue, lang, numbering))
     if rule is not None:
-        charts += [review_chart(r, rule, catalogue, lang) for r in reviews]
+        charts += [review_chart(drawn.review(r), rule, catalogue, lang) for r in reviews]
     if population is not None:
         charts += [vital_chart(population.vital_statistics, catalogue, lang),
                    fertility_chart(population.fertility, catalogue, lang)]
