@@ -25,4 +25,5 @@ if ((${#need[@]})); then
 fi
 
 bash scripts/venv.sh test
-exec .venv/bin/python -m pytest "$@"
+# Every core (pytest-xdist); a file's tests stay together, so its module fixtures are made once. Say -n 0 to run serially.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -25,9 +25,15 @@ def copy_project(dest: Path) -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def shared_chart_cache(tmp_path_factory):
     """One chart cache for the whole session, so the many small builds share rendered SVGs
-    (a test of the cache itself points SITE_BUILDER_CACHE elsewhere with monkeypatch)."""
+    (a test of the cache itself points SITE_BUILDER_CACHE elsewhere with monkeypatch). Under pytest-xdist the
+    workers share one: cache entries are written whole and renamed into place, so builds may share a cache."""
     previous = os.environ.get("SITE_BUILDER_CACHE")
-    os.environ["SITE_BUILDER_CACHE"] = str(tmp_path_factory.mktemp("chart-cache"))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.getbasetemp().parent / "chart-cache"  # the run's folder, above each worker's own
+        folder.mkdir(exist_ok=True)
+    else:
+        folder = tmp_path_factory.mktemp("chart-cache")
+    os.environ["SITE_BUILDER_CACHE"] = str(folder)
     yield
     if previous is None:
         os.environ.pop("SITE_BUILDER_CACHE", None)
