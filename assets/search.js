@@ -99,6 +99,7 @@
   var status = document.getElementById("search-status");
   // Pagefind fetches its index files, which a browser refuses for pages opened from disk.
   if (location.protocol === "file:") {
+    document.documentElement.setAttribute("data-search", "off");  // style.css: show the fallback, not the form
     document.getElementById("search-nojs").hidden = true;
     document.getElementById("search-file").hidden = false;
     return;
@@ -110,6 +111,7 @@
   // are relative to the site's root folder, where the bundle sits.
   var bundle = new URL(mount.getAttribute("data-bundle"), location.href);
   var failed = function () {
+    document.documentElement.setAttribute("data-search", "off");
     document.getElementById("search-nojs").hidden = true;
     document.getElementById("search-fallback").hidden = false;
     form.hidden = true;
