@@ -72,10 +72,12 @@ def _data_stage(inputs, cache: Path) -> tuple:
     """What follows from the data, UI strings and templates alone, never from content/ (the narratives): the
     derived facts, the open data, the charts and their files, and the fingerprints of these values (kept with them,
     so a page that shows them is keyed without hashing them again). A Markdown edit in the preview reuses all of it."""
+    before = set(inputs.catalogue.missing)
     derived = derive(inputs)
     open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
     charts = site_charts(inputs, derived, cache)
-    return derived, open_data, charts, chart_files(charts.values()), Fingerprints()
+    missing = inputs.catalogue.missing - before  # UI strings the charts asked for in vain: said again on reuse
+    return derived, open_data, charts, chart_files(charts.values()), Fingerprints(), missing
 
 
 def make_site(root: Path, cache: Path, session: BuildSession, state: InputState) -> tuple[Output, int, list[str], int]:
@@ -84,7 +86,8 @@ def make_site(root: Path, cache: Path, session: BuildSession, state: InputState)
     inputs = session.inputs(root, state, load_inputs)
     data = session.memo("data", digest(str(cache), *(f"{path} {sha}" for path, sha in sorted(state.files.items())
                                                     if not path.startswith("content/"))), lambda: _data_stage(inputs, cache))
-    derived, open_data, charts, chart_outputs, prints = data
+    derived, open_data, charts, chart_outputs, prints, missing = data
+    inputs.catalogue.missing |= missing
     pages = plan_pages(inputs, derived, open_data)
 
     keys = frozenset(page.key for page in pages)

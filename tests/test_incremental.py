@@ -4,6 +4,7 @@ exactly what it affects (specs made, SVGs rendered, pages rendered are counted, 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -175,6 +176,19 @@ def test_a_session_rebuild_equals_a_fresh_build(project, cache, tmp_path, monkey
     monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "fresh-cache"))
     build(project, tmp_path / "fresh")
     assert tree(tmp_path / "live") == tree(tmp_path / "fresh")
+
+
+def test_a_session_rebuild_after_a_narrative_keeps_the_charts_warnings(project, cache, tmp_path):
+    """A Markdown edit reuses the session's charts: a UI string they asked for in vain is still reported."""
+    for lang in ("ja", "en"):
+        path = project / f"templates/locales/{lang}.yaml"
+        path.write_text(re.sub(r"(?m)^chart\.baseline: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    missing = "templates/locales/en.yaml: UI string 'chart.baseline' is missing: add it"
+    session = BuildSession(project)
+    assert missing in build(project, tmp_path / "live", session=session).warnings
+    edit(project / "content/goals/g1.ja.md", "text", "新しい文")
+    report = build(project, tmp_path / "live", session=session)
+    assert "goals/g1/index.html" in report.changed and missing in report.warnings
 
 
 def test_a_narrative_rerenders_its_page_and_no_chart(built, tmp_path, monkeypatch):

@@ -25,8 +25,6 @@ class BuildSession:
         self.builds = 0  # builds this session finished
         self.state: InputState | None = None  # the input files of the last finished build
         self.manifest: Manifest | None = None  # what the last finished build wrote
-        self._inputs: tuple[str, Any] | None = None  # (input key, Inputs)
-        self._env: tuple[str, Any] | None = None  # (templates key, jinja2 Environment)
         self._memos: dict[str, tuple[str, Any]] = {}  # name → (key, value): one value per name, the latest
 
     def changed_files(self, state: InputState) -> set[str]:
@@ -35,20 +33,12 @@ class BuildSession:
 
     def inputs(self, root: Path, state: InputState, load: Callable[[Path], Any]):
         """The loaded and validated inputs (`load(root)`): loaded again only when an input file changed."""
-        key = f"{root}\n{state.key}\n{messages.current()}"  # warnings are worded when the inputs load
-        if self._inputs is not None and self._inputs[0] == key:
-            return self._inputs[1]
-        inputs = load(root)  # raises DataError: nothing is kept, the next build loads again
-        self._inputs = (key, inputs)
-        return inputs
+        # warnings are worded when the inputs load; a DataError keeps nothing: the next build loads again
+        return self.memo("inputs", f"{root}\n{state.key}\n{messages.current()}", lambda: load(root))
 
     def environment(self, templates: Path, make: Callable[[Path], Any], key: str):
         """The Jinja environment (its compiled templates are the expensive part): made again when a template changed."""
-        if self._env is not None and self._env[0] == f"{templates}\n{key}":
-            return self._env[1]
-        env = make(templates)
-        self._env = (f"{templates}\n{key}", env)
-        return env
+        return self.memo("environment", f"{templates}\n{key}", lambda: make(templates))
 
     def memo(self, name: str, key: str, make: Callable[[], Any]) -> Any:
         """`make()`, or what it gave last time under `name` if `key` is the same (a fresh session: always made)."""
