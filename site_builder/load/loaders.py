@@ -43,8 +43,6 @@ M = TypeVar("M", bound=BaseModel)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 64  # lists and mappings inside each other; the data needs about 12
 MAX_REMEMBERED = 12  # YAML files whose parsing (and validation) is remembered: a project has about eight
-_PARSED: OrderedDict[tuple, tuple] = OrderedDict()  # (path shown, text, messages' language) → (Document, problems)
-_VALIDATED: dict[tuple, tuple] = {}  # (model, id(document)) → (document, value, problems)
 MAX_REPORTED = 20  # problems of one kind per file, so a binary or hostile file gives a readable report
 # Refused in every file we read: C0/C1 control characters except tab and line breaks, DEL, the line and
 # paragraph separators, and bidirectional overrides/isolates (they reorder how text is displayed).
@@ -86,17 +84,37 @@ class Document:
 
 def read_yaml(path: Path, shown_as: Path | str | None = None) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document (its `warnings` included), or None and the problems found."""
+    parsed, problems = _parsed(path, shown_as)
+    return (None, problems) if parsed is None else (parsed.doc, list(parsed.problems))
+
+
+@dataclass
+class _Parsed:
+    """One YAML text parsed, and its validation against each model asked for (model → (value, problems))."""
+
+    doc: Document | None
+    problems: list[Problem]
+    validated: dict[type, tuple[Any, list[Problem]]] = field(default_factory=dict)
+
+
+_PARSED: OrderedDict[tuple, _Parsed] = OrderedDict()  # (path shown, text, messages' language), the latest last
+
+
+def _parsed(path: Path, shown_as: Path | str | None) -> tuple[_Parsed | None, list[Problem]]:
+    """The file parsed, remembered by its text for the life of the process (None, and why, if it cannot be read).
+    The preview's rebuild after a Markdown edit then parses no YAML again; the models are frozen and a document
+    is only read, so handing the same objects out twice is safe."""
     shown = Path(shown_as or path)
     text, problems = _read(path, shown, say("file.create_data"))
     if text is None or problems:
         return None, problems
     key = (shown, text, messages.current())  # problems are worded in the language in force
     if key not in _PARSED:
-        _PARSED[key] = _parse(text, shown)
+        _PARSED[key] = _Parsed(*_parse(text, shown))
     _PARSED.move_to_end(key)
     while len(_PARSED) > MAX_REMEMBERED:
         _PARSED.popitem(last=False)
-    return _PARSED[key]
+    return _PARSED[key], []
 
 
 def _parse(text: str, shown: Path) -> tuple[Document | None, list[Problem]]:
@@ -145,19 +163,14 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
 
 
 def load(model: type[M], path: Path, shown_as: Path | str | None = None) -> tuple[M | None, Document | None, list[Problem]]:
-    """Read, parse and validate one data file. Parsing and validating are remembered by the file's text (a few
-    files, for the life of the process): the preview's rebuild after a Markdown edit parses no YAML again.
-    The models are frozen and a document is only read, so handing the same objects out twice is safe."""
-    doc, problems = read_yaml(path, shown_as)
-    if doc is None or problems:
-        return None, doc, problems
-    hit = _VALIDATED.get((model, id(doc)))
-    if hit is None or hit[0] is not doc:  # the document is kept with its result, so its id is not reused meanwhile
-        hit = (doc, *validate(model, doc))
-        _VALIDATED[(model, id(doc))] = hit
-        while len(_VALIDATED) > MAX_REMEMBERED:
-            _VALIDATED.pop(next(iter(_VALIDATED)))
-    return hit[1], doc, hit[2]
+    """Read, parse and validate one data file (both remembered with the file's text: see `_parsed`)."""
+    parsed, problems = _parsed(path, shown_as)
+    if parsed is None or parsed.doc is None or parsed.problems:
+        return None, parsed.doc if parsed else None, problems or list(parsed.problems)
+    if model not in parsed.validated:
+        parsed.validated[model] = validate(model, parsed.doc)
+    value, found = parsed.validated[model]
+    return value, parsed.doc, list(found)
 
 
 def read_text(path: Path, shown_as: Path | str) -> tuple[str | None, list[Problem]]:
