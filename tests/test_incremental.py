@@ -16,6 +16,7 @@ from site_builder.build import BuildSession, build
 from site_builder.charts import cached as chart_cache
 from site_builder.charts import work as chart_work
 from site_builder.incremental.store import Store
+from site_builder.render import cached_pages
 
 REVIEW = """\
 year: 2016
@@ -235,6 +236,37 @@ def test_a_value_rerenders_only_its_charts(built, tmp_path, monkeypatch):
     changed = sorted(p for p in second if p.endswith(".vl.json") and second[p] != first[p])
     assert [p.rsplit("/", 1)[1] for p in changed] == ["goal-g1.vl.json", "indicator-waiting.vl.json", "review-2016.vl.json"] * 2
     assert len(counts.svgs) == len(changed)
+
+
+# the pages that show the nursery waiting list: its goal, the lists, its own page, the review that grades it, the open data
+SHOW_WAITING = {"goals/g1/", "indicators/", "indicators/waiting/", "reviews/2016/", "data/"}
+
+
+@pytest.mark.parametrize("path, old, new, shown", [
+    ("data/reviews/2016.yaml", "value: 39", "value: 35", SHOW_WAITING | {"", "reviews/"}),  # + the grade counts
+    ("data/kpi.yaml", "baseline: {value: 45}", "baseline: {value: 46}", SHOW_WAITING),
+    ("data/kpi.yaml", "ja: 保育園待機児童数", "ja: 保育所の待機児童数", SHOW_WAITING),
+])
+def test_a_data_edit_rerenders_only_the_pages_that_show_it(built, tmp_path, monkeypatch, path, old, new, shown):
+    """Pages name other goals, measures and the strategy by their headings only, so an edit re-renders the pages
+    that show what changed (both languages: a page's context holds both), not every page."""
+    project, first = built
+    rendered: set[str] = set()
+    real = cached_pages.PageRenderer.page
+
+    def page(self, parts, render):
+        def spy(*args):
+            rendered.add(parts[0].key)
+            return render(*args)
+        return real(self, parts, spy)
+
+    monkeypatch.setattr(cached_pages.PageRenderer, "page", page)
+    edit(project / path, old, new)
+    build(project, tmp_path / "second", strict=True)
+    second = tree(tmp_path / "second")
+    changed = {p.removeprefix("en/").removesuffix("index.html") for p in second
+               if p.endswith(".html") and second[p] != first[p]}
+    assert changed <= rendered == shown  # (the review's page shows no baseline, but the grade it shows uses it)
 
 
 def test_a_baseline_remakes_only_the_charts_that_draw_it(built, tmp_path, monkeypatch):

@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..derive import grading
 from ..derive.grading import NOT_REVIEWED, STATES, Outcome, Rule
+from ..derive.headings import GoalHeading, MeasureHeading, StrategyHeading, goal_heading, measure_heading, strategy_heading
 from ..load.inputs import Inputs
 from ..load.models import BudgetItem, Goal, Indicator, Measure, Program, Text
 from ..load.reviews import AsOf, IndicatorResult, Review
@@ -39,8 +40,8 @@ class Result:
 @dataclass(frozen=True)
 class IndicatorInfo:
     indicator: Indicator
-    goal: Goal
-    measure: Measure | None  # None for a goal's strategic indicator
+    goal: GoalHeading
+    measure: MeasureHeading | None  # None for a goal's strategic indicator
     results: tuple[Result, ...] = ()  # one per review, oldest first
     latest: Result | None = None  # in the latest review (None: no review at all)
     latest_value: Result | None = None  # the latest result with a value, whichever review it is in
@@ -98,8 +99,8 @@ class PlanFacts:
 @dataclass(frozen=True)
 class ProgramInfo:
     program: Program
-    goal: Goal
-    measure: Measure
+    goal: GoalHeading
+    measure: MeasureHeading
     budget: tuple[BudgetItem, ...]
 
     @property
@@ -116,12 +117,15 @@ class Derived:
     status_counts: dict[str, int]
     rule: Rule  # the grading rule of data/site.yaml
     plan: PlanFacts
+    strategy: StrategyHeading  # how pages name the strategy, its goals and its measures (by id)
+    goals: dict[str, GoalHeading]
+    measures: dict[str, MeasureHeading]
     reviews: tuple[ReviewInfo, ...] = ()  # oldest first
 
-    def indicators_of(self, goal: Goal) -> list[IndicatorInfo]:
+    def indicators_of(self, goal: Goal | GoalHeading) -> list[IndicatorInfo]:
         return [i for i in self.indicators if i.goal.id == goal.id]
 
-    def programs_in(self, measure: Measure) -> list[ProgramInfo]:
+    def programs_in(self, measure: Measure | MeasureHeading) -> list[ProgramInfo]:
         return [p for p in self.programs if p.measure.id == measure.id]
 
     def indicator(self, ident: str) -> IndicatorInfo:
@@ -134,9 +138,11 @@ class Derived:
 def derive(inputs: Inputs) -> Derived:
     s = inputs.strategy
     rule = grading.rule(inputs.site.grading)
-    indicators = tuple(indicator_info(rule, inputs.reviews, goal, measure, ind, s.period.start)
-                       for goal, measure, ind in s.indicators())
-    programs = tuple(ProgramInfo(p, g, m, tuple(b for b in s.budget_items if p.id in b.programs))
+    goals = {g.id: goal_heading(g) for g in s.goals}  # one heading per goal, shared by all that name it
+    measures = {m.id: measure_heading(m) for g in s.goals for m in g.measures}
+    indicators = tuple(indicator_info(rule, inputs.reviews, goals[goal.id], measure and measures[measure.id], ind,
+                                      s.period.start) for goal, measure, ind in s.indicators())
+    programs = tuple(ProgramInfo(p, goals[g.id], measures[m.id], tuple(b for b in s.budget_items if p.id in b.programs))
                      for g, m, p in s.programs())
     counts = Counter(tag for info in programs for tag in info.statuses)
     order = ("continuing", "expanded", "new", "considering")
@@ -146,11 +152,12 @@ def derive(inputs: Inputs) -> Derived:
     # Over once the last fiscal year is reviewed, or the data's own date is past it (never the build clock).
     after_end = inputs.site.data_modified[:7] >= f"{s.period.end + 1}-04"
     plan = PlanFacts(s.period.start, s.period.end, latest, after_end or (latest is not None and latest >= s.period.end))
-    return Derived(indicators, programs, {tag: counts.get(tag, 0) for tag in order}, rule, plan, reviews)
+    return Derived(indicators, programs, {tag: counts.get(tag, 0) for tag in order}, rule, plan, strategy_heading(s),
+                   goals, measures, reviews)
 
 
-def indicator_info(rule: Rule, reviews: tuple[Review, ...], goal: Goal, measure: Measure | None, ind: Indicator,
-                   plan_start: int) -> IndicatorInfo:
+def indicator_info(rule: Rule, reviews: tuple[Review, ...], goal: GoalHeading, measure: MeasureHeading | None,
+                   ind: Indicator, plan_start: int) -> IndicatorInfo:
     results = []
     for review in reviews:
         entry = review.result(ind.id)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from ..derive.facts import Change, Derived, IndicatorInfo, PlanFacts, ProgramInfo, Result, ReviewInfo
 from ..derive.grading import STATES, Rule
+from ..derive.headings import GoalHeading, MeasureHeading, StrategyHeading
 from ..load.inputs import Inputs
-from ..load.models import Goal, Measure, ProgramStatus, Strategy, Successor
+from ..load.models import ProgramStatus, Successor, Text
 from ..load.reviews import Assessment
 
 if TYPE_CHECKING:
@@ -21,10 +22,20 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ResultsStatus:
-    """Whether results have been published, and where the plan period stands."""
+class LatestReview:
+    """The latest review as the home page sums it up: when, by whom, and how many indicators got each grade."""
 
-    latest: ReviewInfo | None  # None: no review yet (pages say so once, and show no empty grades)
+    year: int
+    held: str
+    reviewer: Text
+    band_counts: dict[str, int]
+    state_counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ResultsStatus:
+    """Where the plan period stands, and where the city publishes its own reports."""
+
     plan: PlanFacts
     rule: Rule
     reports_url: str | None  # data/site.yaml reports_url: the city's own review reports
@@ -36,7 +47,7 @@ class ResultsStatus:
 class IndicatorContext:
     """indicators/<id>/: one indicator, its values in every review, and what stands behind it."""
 
-    strategy: Strategy
+    strategy: StrategyHeading
     info: IndicatorInfo
     programs: list[ProgramInfo]  # the programs of its measure, with their budget items (none for a strategic one)
     results: list[Result]  # one per review with an entry for it, oldest first
@@ -47,17 +58,17 @@ class IndicatorContext:
 class GoalResults:
     """One goal in one review: its indicators' results and the assessments of the goal and its measures."""
 
-    goal: Goal
+    goal: GoalHeading
     assessment: Assessment | None
     indicators: list[tuple[IndicatorInfo, Result]]
-    measures: list[tuple[Measure, Assessment]]  # only the measures the review assesses
+    measures: list[tuple[MeasureHeading, Assessment]]  # only the measures the review assesses
 
 
 @dataclass(frozen=True)
 class ReviewContext:
     """reviews/<year>/: the review of one fiscal year."""
 
-    strategy: Strategy
+    strategy: StrategyHeading
     review: ReviewInfo
     goals: list[GoalResults]
     changes: list[tuple[IndicatorInfo, Change]]  # outcomes that differ from the previous review
@@ -69,7 +80,7 @@ class ReviewContext:
 class ReviewsContext:
     """reviews/: every review year × grade at a glance."""
 
-    strategy: Strategy
+    strategy: StrategyHeading
     reviews: list[ReviewInfo]  # newest first
     states: list[str]  # the states (not measured …) that occur in some review: a column each
     status: ResultsStatus
@@ -77,13 +88,20 @@ class ReviewsContext:
 
 def results_status(inputs: Inputs, derived: Derived) -> ResultsStatus:
     site = inputs.site
-    return ResultsStatus(derived.reviews[-1] if derived.reviews else None, derived.plan, derived.rule, site.reports_url,
-                         site.successor, tuple(site.review.program_statuses))
+    return ResultsStatus(derived.plan, derived.rule, site.reports_url, site.successor, tuple(site.review.program_statuses))
+
+
+def latest_review(derived: Derived) -> LatestReview | None:
+    """The home page's summary of the latest review (None: no review yet: the page says so, with no empty grades)."""
+    if not derived.reviews:
+        return None
+    last = derived.reviews[-1]
+    return LatestReview(last.year, last.review.held, last.review.reviewer, last.band_counts, last.state_counts)
 
 
 def review_pages(out: PageSet, inputs: Inputs, derived: Derived, page: type[Page]) -> None:
     """An indicator page for every indicator; a page per review and the overview where there are reviews."""
-    s, status = inputs.strategy, results_status(inputs, derived)
+    s, status = derived.strategy, results_status(inputs, derived)
     for info in derived.indicators:
         programs = derived.programs_in(info.measure) if info.measure else []
         results = [r for r in info.results if r.entry is not None]
@@ -96,16 +114,17 @@ def review_pages(out: PageSet, inputs: Inputs, derived: Derived, page: type[Page
     years = [r.year for r in derived.reviews]
     for n, info in enumerate(derived.reviews):
         out.add(page(f"reviews/{info.year}/", "review.html", ReviewContext(
-            s, info, _goal_results(s, derived, n), _changes(derived, info),
+            s, info, _goal_results(inputs, derived, n), _changes(derived, info),
             years[n + 1] if n + 1 < len(years) else None, status)))
 
 
-def _goal_results(s: Strategy, derived: Derived, n: int) -> list[GoalResults]:
+def _goal_results(inputs: Inputs, derived: Derived, n: int) -> list[GoalResults]:
     review = derived.reviews[n].review
     goals = {a.id: a for a in review.goals}
     measures = {a.id: a for a in review.measures}
-    return [GoalResults(g, goals.get(g.id), [(i, i.results[n]) for i in derived.indicators_of(g)],
-                        [(m, measures[m.id]) for m in g.measures if m.id in measures]) for g in s.goals]
+    return [GoalResults(derived.goals[g.id], goals.get(g.id), [(i, i.results[n]) for i in derived.indicators_of(g)],
+                        [(derived.measures[m.id], measures[m.id]) for m in g.measures if m.id in measures])
+            for g in inputs.strategy.goals]
 
 
 def _changes(derived: Derived, info: ReviewInfo) -> list[tuple[IndicatorInfo, Change]]:
