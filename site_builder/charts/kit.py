@@ -7,8 +7,9 @@ The charts themselves are in `charts`.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import cache
 
@@ -78,6 +79,16 @@ class Chart:
     table: Table
     source: str = ""
     note: str = ""
+
+    def __fingerprint__(self) -> tuple:
+        """Its fields for a cache key (incremental/keys.py), the spec as one canonical JSON text: hashed in one
+        piece rather than walked value by value (a spec has hundreds)."""
+        return tuple(spec_json(self.spec) if f.name == "spec" else getattr(self, f.name) for f in fields(self))
+
+
+def spec_json(spec: dict) -> str:
+    """Canonical JSON of a spec (sorted keys): the same spec always gives the same bytes."""
+    return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 class Words:

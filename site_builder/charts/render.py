@@ -26,6 +26,7 @@ from ..charts.kit import Chart, table_csv
 from ..charts.work import RENDERER, spec_json, svg_key
 from ..derive.facts import Derived
 from ..incremental.lazy import vl_convert as vlc
+from ..incremental.memory import Remembered
 from ..incremental.store import Store, cache_folder  # noqa: F401 (cache_folder: where it always was)
 from ..load.inputs import Inputs
 from ..load.models import LANGS, Lang
@@ -143,13 +144,19 @@ def _script_json(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+# A spec's download by its canonical JSON: indented JSON is written by Python's slow encoder, and a preview rebuild
+# after a value edit writes the files of two charts again, not all of them.
+_DOWNLOADS: Remembered[str] = Remembered(1024)
+
+
 def chart_files(views: Iterable[ChartView]) -> dict[str, str]:
     """The per-chart downloads: data as CSV and the spec as Vega-Lite JSON, one pair per language."""
     files: dict[str, str] = {}
     for view in views:
         files[view.csv_path] = table_csv(view.chart.table)
-        spec = {"$schema": SCHEMA, **view.chart.spec}
-        files[view.json_path] = json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+        spec = view.chart.spec
+        files[view.json_path] = _DOWNLOADS.get(spec_json(spec), lambda spec=spec: json.dumps(
+            {"$schema": SCHEMA, **spec}, ensure_ascii=False, sort_keys=True, indent=2) + "\n")
     return files
 
 

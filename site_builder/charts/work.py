@@ -26,7 +26,7 @@ from ..incremental.lazy import vl_convert as vlc
 from ..incremental.store import Store
 from ..load.models import Lang
 from ..render.i18n import Catalogue, ReadingCatalogue
-from .kit import Chart
+from .kit import Chart, spec_json
 
 
 class Marker(enum.Enum):
@@ -59,11 +59,6 @@ class Done:
     untracked: bool  # it reached past `get`: what it read is unknown, so it is not cached
     svg: str | None
     rendered: bool  # the SVG was rendered now (else read from the cache): the caller stores it
-
-
-def spec_json(spec: dict) -> str:
-    """Canonical JSON of a spec (sorted keys): the same spec always gives the same bytes."""
-    return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def svg_key(spec_text: str) -> str:

@@ -63,6 +63,9 @@ class Fingerprints:
             return f"{type(value).__name__}{{" + ",".join(sorted(self(v) for v in value)) + "}"
         if isinstance(value, dict):
             return "dict{" + ",".join(sorted(f"{self(k)}={self(v)}" for k, v in value.items())) + "}"
+        own = getattr(value, "__fingerprint__", None)
+        if callable(own):  # the value says what to hash (all it holds, in a form quicker to hash)
+            return f"{type(value).__qualname__}<" + ",".join(self(part) for part in own()) + ">"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = ",".join(f"{f.name}={self(getattr(value, f.name))}" for f in dataclasses.fields(value))
             return f"{type(value).__qualname__}({fields})"

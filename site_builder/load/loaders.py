@@ -16,7 +16,6 @@ import os
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +33,7 @@ except ImportError:  # PyYAML built without libyaml: every file goes through the
 
 from .. import messages
 from ..errors import Problem, clipped, shown
+from ..incremental.memory import Remembered
 from ..load.advice import friendly, fullwidth_advice, halfwidth
 from ..messages import say
 
@@ -97,7 +97,7 @@ class _Parsed:
     validated: dict[type, tuple[Any, list[Problem]]] = field(default_factory=dict)
 
 
-_PARSED: OrderedDict[tuple, _Parsed] = OrderedDict()  # (path shown, text, messages' language), the latest last
+_PARSED: Remembered[_Parsed] = Remembered(MAX_REMEMBERED)  # by (path shown, text, messages' language)
 
 
 def _parsed(path: Path, shown_as: Path | str | None) -> tuple[_Parsed | None, list[Problem]]:
@@ -108,13 +108,8 @@ def _parsed(path: Path, shown_as: Path | str | None) -> tuple[_Parsed | None, li
     text, problems = _read(path, shown, say("file.create_data"))
     if text is None or problems:
         return None, problems
-    key = (shown, text, messages.current())  # problems are worded in the language in force
-    if key not in _PARSED:
-        _PARSED[key] = _Parsed(*_parse(text, shown))
-    _PARSED.move_to_end(key)
-    while len(_PARSED) > MAX_REMEMBERED:
-        _PARSED.popitem(last=False)
-    return _PARSED[key], []
+    # problems are worded in the language in force
+    return _PARSED.get((shown, text, messages.current()), lambda: _Parsed(*_parse(text, shown))), []
 
 
 def _parse(text: str, shown: Path) -> tuple[Document | None, list[Problem]]:

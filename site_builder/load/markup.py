@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 from .. import messages
 from ..errors import Problem, clipped
 from ..errors import shown as shown_value  # `shown` names the file being read here
+from ..incremental.memory import Remembered
 from ..load.markup_scan import (
     ATTRS,
     STYLE_PROPERTIES,
@@ -51,7 +52,7 @@ FIGURE_LIKE = re.compile(r"^[ \t]*\[\[[ \t]*figure\b.*$", re.MULTILINE | re.IGNO
 ROOT = "\ufdd0"  # a noncharacter: markup_scan removes it from every file, so only the builder writes it
 ID_PREFIX = "n-"
 MAX_REMEMBERED = 64  # narratives remembered by parse_narrative (a strategy has a dozen, in two languages)
-_PARSED: dict[tuple, tuple] = {}
+_PARSED: Remembered[tuple] = Remembered(MAX_REMEMBERED)
 IMAGES = "assets/content/"  # where the text's images are published
 # Image files by their first bytes. No SVG: opened on its own, an SVG file runs its scripts.
 IMAGE_TYPES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
@@ -101,14 +102,8 @@ def parse_narrative(text: str, source: str | Path, content: Path | None = None,
     [[figure:NAME]] line may use (None: any). A text that shows no image and has no problem depends on nothing
     but its arguments: it is remembered (a few, for the life of the process), so a preview edit re-parses one file."""
     key = (text, str(source), content, None if figures is None else frozenset(figures), messages.current())
-    if key in _PARSED:
-        return _PARSED[key]
-    made = _parse_narrative(text, source, content, figures)
-    if not made[0].images and not made[1]:
-        _PARSED[key] = made
-        while len(_PARSED) > MAX_REMEMBERED:
-            _PARSED.pop(next(iter(_PARSED)))
-    return made
+    return _PARSED.get(key, lambda: _parse_narrative(text, source, content, figures),
+                       keep=lambda made: not made[0].images and not made[1])
 
 
 def _parse_narrative(text: str, source: str | Path, content: Path | None,
