@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from functools import cache
+from functools import cache, wraps
+from typing import ParamSpec, TypeVar
 
 from .. import formats
 from ..incremental.lazy import altair as alt  # imported on first use: cached charts need no Altair
@@ -40,6 +41,9 @@ WIDTH = 280  # the widest plot area in px; each chart takes off room for its axi
 MIN_FONT = 12  # px: every text of every chart
 TAP_AREA = 24 * 24  # px²: an invisible point this large over each small mark, so a finger can hit it
 SPLIT_LABEL = "split(datum.label, '\\n')"  # axis labels carry "\n" where they break into lines
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -180,6 +184,46 @@ def fill(text: str, limit: int) -> list[str]:
 
 def text_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def unchecked(make: Callable[_P, _R]) -> Callable[_P, _R]:
+    """`make` with Altair's debug mode off. In debug mode (the default) every schema object is validated as it
+    is made: a Data with all its rows, each Scale, Axis, mark, title (≈half of what making a spec costs). It
+    changes no byte of a spec, which a test validates whole. The switch is a global of Altair's: specs are made
+    one at a time in a process (here or in a worker), never in threads side by side."""
+
+    @wraps(make)
+    def unchecked_make(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with alt.utils.schemapi.debug_mode(False):
+            return make(*args, **kwargs)
+
+    return unchecked_make
+
+
+def layer(*charts: alt.Chart, **props: object) -> alt.LayerChart:
+    """`alt.layer(*charts).properties(**props)` as Altair would build it, for our layers only: no params, no
+    size or view of their own, data shared by all passed here as `data=`, not hoisted from them (checked).
+
+    `LayerChart.__init__` deep-copies every layer twice to merge their selection params (ours have none), and
+    runs again on every copy of the chart: in `.properties`, `.facet` and `to_dict` (≈half the time of making a
+    spec); `.properties` also validates each value against the schema (a test validates whole specs). This one
+    keeps the layers as they are; the dict is still Altair's `to_dict`."""
+    shared = charts[0].data
+    if any(c.params is not alt.Undefined or c.width is not alt.Undefined or c.height is not alt.Undefined
+           or c.view is not alt.Undefined for c in charts) or (
+            shared is not alt.Undefined and all(c.data is shared for c in charts)):
+        raise ValueError("a layer with params, its own size or view, or data for all: use alt.layer")
+    return _plain_layer_chart()(layer=charts, **props)
+
+
+@cache
+def _plain_layer_chart() -> type[alt.LayerChart]:
+    class PlainLayerChart(alt.LayerChart):
+        # the schema class's constructor only: Altair's own copies a PlainLayerChart as one too (`self.__class__`)
+        def __init__(self, data=alt.Undefined, layer=(), **kwargs) -> None:
+            alt.TopLevelLayerSpec.__init__(self, data=data, layer=list(layer), **kwargs)
+
+    return PlainLayerChart
 
 
 def finish(chart: alt.TopLevelMixin) -> dict:

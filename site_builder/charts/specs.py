@@ -44,8 +44,10 @@ from ..charts.kit import (
     decimals,
     finish,
     json_number,
+    layer,
     table_csv,
     title_params,
+    unchecked,
     unit_name,
     wrap,
     y_title,
@@ -60,6 +62,7 @@ from ..render.i18n import Catalogue
 # --- one indicator ---------------------------------------------------------------------------
 
 
+@unchecked
 def indicator_chart(info: IndicatorDrawn, catalogue: Catalogue, lang: Lang, plan_start: int) -> Chart:
     """Baseline and target on a fiscal-year axis, the straight path between them, actuals, grade."""
     ind, w = info.indicator, Words(catalogue, lang)
@@ -148,8 +151,8 @@ def indicator_chart(info: IndicatorDrawn, catalogue: Catalogue, lang: Lang, plan
     grade = outcome_label(info.outcome, lang, w)
     path_note = w("chart.path_note") if points else w("indicator.no_baseline")
     title = ind.name.get(lang)
-    chart = alt.layer(*layers).properties(
-        # no "not reviewed" on every chart before any review: the page says that once
+    chart = layer(
+        *layers,  # no "not reviewed" on every chart before any review: the page says that once
         width=WIDTH - 44, height=170, title=title_params(title, lang, f"{w('chart.grade', grade=grade)} · {path_note}"
                                                          if info.latest else path_note))
 
@@ -209,6 +212,7 @@ def _indicator_summary(info: IndicatorDrawn, lang: Lang, w: Words) -> str:
 # --- one goal: every indicator on one scale ------------------------------------------------------
 
 
+@unchecked
 def goal_chart(goal: GoalDrawn, infos: Sequence[IndicatorDrawn], catalogue: Catalogue, lang: Lang,
                numbering: Numbering | None = None) -> Chart:
     """Each indicator's attainment on a common 0–100 % scale (baseline = 0 %, target = 100 %).
@@ -255,8 +259,8 @@ def goal_chart(goal: GoalDrawn, infos: Sequence[IndicatorDrawn], catalogue: Cata
     tooltip = [alt.Tooltip("name:N", title=w("chart.indicator")), alt.Tooltip("span:N", title=w("chart.span")),
                alt.Tooltip("share_label:N", title=w("chart.attainment")), alt.Tooltip("grade:N", title=w("chart.grade_title"))]
     track = alt.Chart().mark_bar(color=TRACK_FILL, stroke=TRACK_LINE, strokeWidth=1).encode(
-        x=alt.X(datum=0, type="quantitative", scale=scale, title=w("chart.attainment_axis")), x2=alt.datum(1),
-        tooltip=tooltip)
+        x=alt.X(datum=0, type="quantitative", scale=scale, title=w("chart.attainment_axis")), x2=alt.X2Datum(1),
+        tooltip=tooltip)  # X2Datum, not alt.datum: the dict alt.datum gives goes through from_dict (≈10 ms a chart)
     # The progress bar runs thin along the bottom of the track, under the words, so both stay legible.
     bar = alt.Chart().mark_bar(height=7, yOffset=8).encode(  # a null share (no actual) draws no bar
         x=x, color=alt.Color("grade:N", title=w("chart.grade_title"), legend=None,
@@ -267,7 +271,7 @@ def goal_chart(goal: GoalDrawn, infos: Sequence[IndicatorDrawn], catalogue: Cata
     header = alt.Header(title=None, labelOrient="top", labelAnchor="start", labelAngle=0, labelAlign="left",
                         labelExpr=SPLIT_LABEL, labelFontSize=13, labelColor=INK, labelPadding=4, labelLineHeight=15,
                         labelBaseline="bottom")
-    chart = alt.layer(track, bar, text, data=alt.Data(values=rows)).properties(width=WIDTH, height=34).facet(
+    chart = layer(track, bar, text, data=alt.Data(values=rows), width=WIDTH, height=34).facet(
         row=alt.Row("indicator:N", sort=order, header=header), spacing=10,
         title=title_params(w("chart.goal_title", goal=goal_label), lang, w("chart.goal_subtitle")))
     counts = Counter(outcome_label(i.outcome, lang, w) for i in sorted(infos, key=lambda i: outcome_rank(i.outcome)))
@@ -283,6 +287,7 @@ def goal_chart(goal: GoalDrawn, infos: Sequence[IndicatorDrawn], catalogue: Cata
 # --- one review: how many indicators got each grade ---------------------------------------------
 
 
+@unchecked
 def review_chart(info: ReviewDrawn, rule: Rule, catalogue: Catalogue, lang: Lang) -> Chart:
     """The count of each band (best first), then of each state that occurs, as bars from zero."""
     w = Words(catalogue, lang)
@@ -293,12 +298,12 @@ def review_chart(info: ReviewDrawn, rule: Rule, catalogue: Catalogue, lang: Lang
     x = alt.X("count:Q", title=w("review.count_axis"), scale=alt.Scale(zero=True, nice=True),
               axis=alt.Axis(tickMinStep=1, format="d"))
     data = alt.Data(values=values)
-    bars = alt.Chart(data).mark_bar().encode(y=y, x=x, color=alt.Color("colour:N", scale=None, legend=None),
-                                             tooltip=[alt.Tooltip("grade:N", title=w("chart.grade_title")),
-                                                      alt.Tooltip("count:Q", title=w("review.count"))])
-    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color=INK).encode(y=y, x=x, text="count:Q")
+    bars = alt.Chart().mark_bar().encode(y=y, x=x, color=alt.Color("colour:N", scale=None, legend=None),
+                                         tooltip=[alt.Tooltip("grade:N", title=w("chart.grade_title")),
+                                                  alt.Tooltip("count:Q", title=w("review.count"))])
+    labels = alt.Chart().mark_text(align="left", dx=4, fontSize=12, color=INK).encode(y=y, x=x, text="count:Q")
     title = w("review.chart_title", year=formats.fiscal_year(info.year, lang))
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 140, height=28 * len(values), title=title_params(title, lang))
+    chart = layer(bars, labels, data=data, width=WIDTH - 140, height=28 * len(values), title=title_params(title, lang))
     total = sum(n for _, n, _, _ in rows)
     listed = [w("chart.goal_count", label=label, n=n) for label, n, _, _ in rows if n]
     summary = w("review.chart_summary", n=total, counts=("、" if lang == "ja" else ", ").join(listed))
@@ -345,6 +350,7 @@ def _percent(share: float, lang: Lang) -> str:
 # --- section 2 of the source -------------------------------------------------------------------
 
 
+@unchecked
 def vital_chart(f: VitalStatistics, catalogue: Catalogue, lang: Lang) -> Chart:
     """Births against deaths, side by side for each year the source gives."""
     w = Words(catalogue, lang)
@@ -363,11 +369,11 @@ def vital_chart(f: VitalStatistics, catalogue: Catalogue, lang: Lang) -> Chart:
     tooltip = [alt.Tooltip("year_label:N", title=w("figure.year")), alt.Tooltip("series:N", title=w("chart.kind")),
                alt.Tooltip("value_label:N", title=w("chart.value"))]
     data = alt.Data(values=values)
-    bars = alt.Chart(data).mark_bar().encode(x=x, y=y, xOffset=offset, color=colour, tooltip=tooltip)
-    labels = alt.Chart(data).mark_text(dy=-7, fontSize=12, color=INK).encode(
+    bars = alt.Chart().mark_bar().encode(x=x, y=y, xOffset=offset, color=colour, tooltip=tooltip)
+    labels = alt.Chart().mark_text(dy=-7, fontSize=12, color=INK).encode(
         x=x, y=y, xOffset=offset, text=alt.Text("value_label:N"))
     title = f.title.get(lang)
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 50, height=200, title=title_params(title, lang))
+    chart = layer(bars, labels, data=data, width=WIDTH - 50, height=200, title=title_params(title, lang))
     first, last = f.rows[0], f.rows[-1]
 
     def qty(n: int) -> str:
@@ -385,6 +391,7 @@ def vital_chart(f: VitalStatistics, catalogue: Catalogue, lang: Lang) -> Chart:
     return Chart("vital-statistics", lang, title, summary, finish(chart), table, f.source.get(lang))
 
 
+@unchecked
 def fertility_chart(f: FertilityComparison, catalogue: Catalogue, lang: Lang) -> Chart:
     """The total fertility rate of each city, highest first, the data's highlighted city (the strategy's own)
     in colour and bold."""
@@ -402,12 +409,12 @@ def fertility_chart(f: FertilityComparison, catalogue: Catalogue, lang: Lang) ->
                                                               range=[VERMILLION, GREY] if ours else [GREY]))
     tooltip = [alt.Tooltip("city:N", title=w("figure.city")), alt.Tooltip("rate_label:N", title=w("figure.tfr"))]
     data = alt.Data(values=values)
-    bars = alt.Chart(data).mark_bar().encode(y=y, x=x, color=colour, tooltip=tooltip)
-    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color=INK).encode(
+    bars = alt.Chart().mark_bar().encode(y=y, x=x, color=colour, tooltip=tooltip)
+    labels = alt.Chart().mark_text(align="left", dx=4, fontSize=12, color=INK).encode(
         y=y, x=x, text=alt.Text("rate_label:N"))
     year = formats.year(f.year, f.year_kind, lang)
     title = f"{f.title.get(lang)}（{year}）" if lang == "ja" else f"{f.title.get(lang)} ({year})"
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 110, height=30 * len(values), title=title_params(title, lang))
+    chart = layer(bars, labels, data=data, width=WIDTH - 110, height=30 * len(values), title=title_params(title, lang))
     summary = _fertility_summary(f, lang, w)
     rows = tuple((Cell(c.name.get(lang), c.name.get(lang)), Cell(formats.number(c.rate, lang), json_number(c.rate)))
                  for c in f.cities)
@@ -426,6 +433,7 @@ def _fertility_summary(f: FertilityComparison, lang: Lang, w: Words) -> str:
     return w(key, city=ours.name.get(lang), rate=formats.number(ours.rate, lang), n=len(f.cities), rank=rank)
 
 
+@unchecked
 def survey_chart(q: SurveyQuestion, catalogue: Catalogue, lang: Lang, source: str, note: str = "") -> Chart:
     """The answers the source quotes for one question, as bars on a 0–100 % scale."""
     w = Words(catalogue, lang)
@@ -441,14 +449,14 @@ def survey_chart(q: SurveyQuestion, catalogue: Catalogue, lang: Lang, source: st
     tooltip = [alt.Tooltip("name:N", title=w("figure.answer")), alt.Tooltip("percent_label:N", title=w("figure.percent")),
                alt.Tooltip("rank:N", title=w("figure.rank"))]
     data = alt.Data(values=values)
-    bars = alt.Chart(data).mark_bar(color=BLUE).encode(y=y, x=x, tooltip=tooltip)
-    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color=INK).encode(
+    bars = alt.Chart().mark_bar(color=BLUE).encode(y=y, x=x, tooltip=tooltip)
+    labels = alt.Chart().mark_text(align="left", dx=4, fontSize=12, color=INK).encode(
         y=y, x=x, text=alt.Text("percent_label:N"))
     title = q.question.get(lang)
     subtitle = w("chart.respondents", who=q.respondents.get(lang)) if q.respondents else None
     lines = sum(v["answer"].count("\n") + 1 for v in values)
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 130, height=14 * lines + 22 * len(values),
-                                               title=title_params(title, lang, subtitle))
+    chart = layer(bars, labels, data=data, width=WIDTH - 130, height=14 * lines + 22 * len(values),
+                  title=title_params(title, lang, subtitle))
     top = max(q.answers, key=lambda a: a.percent)
     summary = w("chart.survey_summary", label=top.label.get(lang), percent=formats.quantity(top.percent, pct, lang))
     rows = tuple((Cell(a.label.get(lang), a.label.get(lang)), Cell(formats.number(a.percent, lang), json_number(a.percent)),
