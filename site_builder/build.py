@@ -7,9 +7,11 @@ in place, writes nothing. The output is byte for byte the same either way (tests
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from .charts.render import BUNDLE_PATH, chart_files, javascript_bundle, site_charts
+from .charts.render import BUNDLE_PATH, Drawing, chart_files, site_charts
 from .check import check
 from .derive.facts import derive
 from .errors import StrictError
@@ -51,63 +53,101 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
         session.remember_build(state, before)
         return reused
 
-    output, pages, warnings, rendered = make_site(root, cache, session, state)
-    if strict and warnings:
-        raise StrictError(warnings)
-    if search:
-        pages_html = {path: data for path, data in output.files.items() if path.endswith(".html")}
-        for path, content in search_bundle(pages_html, cache / "search").items():
-            output.add(path, content)
+    site = make_site(root, cache, session, state)
+    try:
+        if strict and site.warnings:
+            raise StrictError(site.warnings)
+        # Pagefind indexes the pages while the charts' SVGs are still being drawn: it ignores where they go
+        with ThreadPoolExecutor(max_workers=1) as indexer:
+            index = indexer.submit(search_bundle, site.pages, cache / "search") if search else None
+            output = site.finish()
+            for path, content in (index.result() if index else {}).items():
+                output.add(path, content)
+    except BaseException:
+        site.drawing.close(cancel=True)
+        session.forget("data")  # its SVGs may be unfinished: made again by the next build
+        raise
     write_site(output, out, root)
     hashes = output_hashes(output.files)
     previous = session.manifest.files if session.manifest else {}
-    manifest = Manifest(key, pages, hashes, tuple(warnings))
+    manifest = Manifest(key, site.count, hashes, tuple(site.warnings))
     record(cache, manifest)
-    session.remember_build(state, manifest)
-    return BuildReport(pages, len(LANGS), len(output.files), warnings, time.perf_counter() - started,
-                       changed=tuple(sorted(p for p in hashes if previous.get(p) != hashes[p])), rendered=rendered)
+    session.remember_build(state, manifest, site.pages)
+    return BuildReport(site.count, len(LANGS), len(output.files), site.warnings, time.perf_counter() - started,
+                       changed=tuple(sorted(p for p in hashes if previous.get(p) != hashes[p])), rendered=site.rendered)
 
 
-def _data_stage(inputs, cache: Path) -> tuple:
+@dataclass
+class Site:
+    """Every file of the site but the search index, with the charts' SVGs still to be drawn into the pages."""
+
+    files: Output  # all but the pages and the chart bundle
+    pages: dict[str, bytes]  # each page, marked where its charts' SVGs go: what search indexes
+    drawing: Drawing
+    count: int  # pages (each in every language)
+    warnings: list[str]
+    rendered: int  # pages rendered (not read from the cache)
+
+    def finish(self) -> Output:
+        """The whole site but the search index, once the SVGs are drawn into the pages (waits for them)."""
+        for path, page in self.pages.items():
+            self.files.add(path, self.drawing.fill(page.decode("utf-8")))
+        self.files.add(BUNDLE_PATH, self.drawing.bundle())
+        self.drawing.close()
+        return self.files
+
+
+def _data_stage(inputs, cache: Path, session: BuildSession) -> tuple:
     """What follows from the data, UI strings and templates alone, never from content/ (the narratives): the
-    derived facts, the open data, the charts and their files, and the fingerprints of these values (kept with them,
-    so a page that shows them is keyed without hashing them again). A Markdown edit in the preview reuses all of it."""
+    derived facts, the open data, the charts (their SVGs still being drawn) and their files, and the fingerprints
+    of these values (kept with them, so a page that shows them is keyed without hashing them again). A Markdown
+    edit in the preview reuses all of it."""
     before = set(inputs.catalogue.missing)
     derived = derive(inputs)
-    open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
-    charts = site_charts(inputs, derived, cache)
+    charts, drawing = site_charts(inputs, derived, cache, session.workers)  # the workers start on them; meanwhile:
+    try:
+        open_data = export_data(inputs.site, inputs.strategy, inputs.population, inputs.survey, derived)
+        files = chart_files(charts.values())
+    except BaseException:
+        drawing.close(cancel=True)
+        raise
     missing = inputs.catalogue.missing - before  # UI strings the charts asked for in vain: said again on reuse
-    return derived, open_data, charts, chart_files(charts.values()), Fingerprints(), missing
+    return derived, open_data, charts, drawing, files, Fingerprints(), missing
 
 
-def make_site(root: Path, cache: Path, session: BuildSession, state: InputState) -> tuple[Output, int, list[str], int]:
-    """Every file of the site in memory (without the search index), the page count, the warnings, and how many
-    pages were rendered."""
+def make_site(root: Path, cache: Path, session: BuildSession, state: InputState) -> Site:
+    """Every file of the site but the search index, the pages rendered (their SVGs still to be drawn in)."""
     inputs = session.inputs(root, state, load_inputs)
     data = session.memo("data", digest(str(cache), *(f"{path} {sha}" for path, sha in sorted(state.files.items())
-                                                    if not path.startswith("content/"))), lambda: _data_stage(inputs, cache))
-    derived, open_data, charts, chart_outputs, prints, missing = data
-    inputs.catalogue.missing |= missing
-    pages = plan_pages(inputs, derived, open_data)
+                                                    if not path.startswith("content/"))), lambda: _data_stage(inputs, cache, session))
+    derived, open_data, charts, drawing, chart_outputs, prints, missing = data
+    try:
+        inputs.catalogue.missing |= missing
+        pages = plan_pages(inputs, derived, open_data)
 
-    keys = frozenset(page.key for page in pages)
-    # the templates, without their UI strings: each page records the strings it read, and is checked against them
-    templates = digest(*(f"{path} {sha}" for path, sha in sorted(state.files.items())
-                         if "templates/" in path and "templates/locales/" not in path))
-    env = session.environment(inputs.templates, lambda folder: environment(folder, cache / "jinja"), templates)
-    renderer = PageRenderer(Store(cache / "pages"), digest(templates, *sorted(keys)), inputs.catalogue, charts, prints)
-    warnings: set[str] = set()
+        keys = frozenset(page.key for page in pages)
+        # the templates, without their UI strings: each page records the strings it read, and is checked against them
+        templates = digest(*(f"{path} {sha}" for path, sha in sorted(state.files.items())
+                             if "templates/" in path and "templates/locales/" not in path))
+        env = session.environment(inputs.templates, lambda folder: environment(folder, cache / "jinja"), templates)
+        renderer = PageRenderer(Store(cache / "pages"), digest(templates, *sorted(keys)), inputs.catalogue, charts, prints)
+        warnings: set[str] = set()
+        rendered: dict[str, bytes] = {}
+        for page in pages:
+            for lang in LANGS:
+                def render(strings, views, found, page=page, lang=lang) -> str:
+                    h = Helpers(lang, page.key, strings, found, inputs.site.base_url, page.absolute_links, views,
+                                numbering=inputs.strategy.numbering, pages=keys)
+                    return env.get_template(page.template).render(page=page, ctx=page.context, h=h, site=inputs.site)
+
+                html, found = renderer.page((page, lang, inputs.site, inputs.strategy.numbering), render)
+                warnings |= found
+                rendered[output_path(page.key, lang)] = html.encode("utf-8")
+    except BaseException:
+        drawing.close(cancel=True)
+        session.forget("data")
+        raise
     output = Output()
-    for page in pages:
-        for lang in LANGS:
-            def render(strings, views, found, page=page, lang=lang) -> str:
-                h = Helpers(lang, page.key, strings, found, inputs.site.base_url, page.absolute_links, views,
-                            numbering=inputs.strategy.numbering, pages=keys)
-                return env.get_template(page.template).render(page=page, ctx=page.context, h=h, site=inputs.site)
-
-            html, found = renderer.page((page, lang, inputs.site, inputs.strategy.numbering), render)
-            warnings |= found
-            output.add(output_path(page.key, lang), html)
     for path, content in static_assets(inputs.assets):
         output.add(path, content)
     for path, content in open_data.files.items():
@@ -116,7 +156,6 @@ def make_site(root: Path, cache: Path, session: BuildSession, state: InputState)
         output.add(path, content)
     for path, content in content_images(inputs.narratives.values()).items():
         output.add(path, content)
-    output.add(BUNDLE_PATH, javascript_bundle(cache))
     output.add("sitemap.xml", sitemap_xml(pages, inputs.site.base_url))
     output.add("robots.txt", robots_txt(inputs.site.base_url))
     output.add("_headers", headers_file())
@@ -126,4 +165,4 @@ def make_site(root: Path, cache: Path, session: BuildSession, state: InputState)
     found = [str(w) for w in inputs.warnings] + sorted(warnings) + [
         f"templates/locales/{lang}.yaml: UI string '{key}' is missing: add it" for lang, key in sorted(inputs.catalogue.missing)
         if key not in known]
-    return output, len(pages), list(dict.fromkeys(found)), renderer.rendered
+    return Site(output, rendered, drawing, len(pages), list(dict.fromkeys(found)), renderer.rendered)

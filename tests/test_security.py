@@ -13,7 +13,6 @@ from xml.etree import ElementTree
 import pytest
 from conftest import ROOT
 from hostile import MARKDOWN, YAML_DESCRIPTION, YAML_SHORT_NAME, YAML_TITLE, hostile_project, scan
-from markupsafe import Markup
 
 from site_builder.build import build
 from site_builder.load.markup import render_markdown
@@ -132,7 +131,7 @@ def test_a_charts_data_block_never_carries_usermeta():
     from site_builder.charts.render import ChartView
 
     spec = {"mark": "bar", "usermeta": {"embedOptions": {"actions": {"editor": True}}}}
-    view = ChartView(SimpleNamespace(spec=spec, id="x"), Markup(""), "a.csv", "a.json", {"actions": {"editor": False}})
+    view = ChartView(SimpleNamespace(spec=spec, id="x"), "a.csv", "a.json", {"actions": {"editor": False}})
     block = json.loads(str(view.data_block()))
     assert block == {"spec": {"mark": "bar"}, "options": {"actions": {"editor": False}}}
     assert "usermeta" in spec  # the chart itself is left as it is

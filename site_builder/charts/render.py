@@ -3,9 +3,12 @@
 Rendering is the slow part of a build (≈0.1–0.3 s per SVG, ≈1–3 s for the bundle), so every result
 is cached by content hash outside the site folder (`<project>/.cache/charts/`): a rebuild renders
 only the charts whose spec changed. The specs themselves are cached too (`charts.cached`). What is
-missing is made in parallel, one process per core, each worker making a chart's spec and its SVG
-(`charts.work`): a build imports Altair and vl-convert only in its workers, and one whose charts all
-hit imports neither.
+missing is made in parallel, one process per core (`charts.work`): a build imports Altair and
+vl-convert only in its workers, and one whose charts all hit imports neither.
+
+Pages do not wait for the SVGs: a page shows a chart's SVG through a mark (`ChartView.svg`) that
+`Drawing.fill` replaces once the SVGs are there, so pages are rendered, and indexed for search,
+while the workers still render SVGs. The mark sits where search does not look (data-pagefind-ignore).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +25,9 @@ from markupsafe import Markup
 
 from ..charts import work
 from ..charts.cached import Planned, keep, planned_charts
-from ..charts.kit import Chart, table_csv
-from ..charts.work import RENDERER, spec_json, svg_key
+from ..charts.kit import Chart, spec_json, table_csv
+from ..charts.work import RENDERER, svg_key
 from ..derive.facts import Derived
-from ..incremental.lazy import vl_convert as vlc
 from ..incremental.memory import Remembered
 from ..incremental.store import Store, cache_folder  # noqa: F401 (cache_folder: where it always was)
 from ..load.inputs import Inputs
@@ -38,12 +40,14 @@ BUNDLE_PATH = "assets/vendor/vega-embed.js"
 BUNDLE_SNIPPET = "window.SiteVega = { embed: vegaEmbed, version: vegaEmbed.version };"
 
 
+_MARK = re.compile(r"<!--site-builder:svg (ja|en)/([a-z0-9-]+)-->")
+
+
 @dataclass(frozen=True)
 class ChartView:
-    """What a page needs to show one chart: the chart, its SVG ready to inline, and its files."""
+    """What a page needs to show one chart: the chart, where its SVG goes, and its files."""
 
     chart: Chart
-    svg: Markup
     csv_path: str  # relative to the site root: "charts/ja/indicator-x.csv"
     json_path: str
     options: dict  # vega-embed options for the page's language
@@ -51,6 +55,11 @@ class ChartView:
     @property
     def dom_id(self) -> str:
         return f"chart-{self.chart.id}"
+
+    @property
+    def svg(self) -> Markup:
+        """Where the page shows the static SVG: a mark that `Drawing.fill` replaces with it."""
+        return Markup(f"<!--site-builder:svg {self.chart.lang}/{self.chart.id}-->")
 
     def data_block(self) -> Markup:
         """The spec and embed options as JSON that is safe inside <script type="application/json">.
@@ -63,38 +72,77 @@ class ChartView:
 
 def render_svgs(specs: Mapping[str, dict], cache: Path | None, workers: int | None = None) -> dict[str, str]:
     """SVG for each spec by name; from the cache where it is there, else rendered across the cores."""
-    store = Store(cache)
     texts = {name: spec_json(spec) for name, spec in specs.items()}
-    keys = {name: svg_key(text) for name, text in texts.items()}
-    out: dict[str, str] = {}
-    missing: dict[str, str] = {}  # cache key → canonical spec; equal specs are rendered once
-    for name, key in keys.items():
-        hit = store.get_text(f"{key}.svg")
-        if hit is not None:
-            out[name] = hit
-        else:
-            missing.setdefault(key, texts[name])
-    if missing:
-        todo = sorted(missing.items())
-        done = work.run([work.Job(None, text, True) for _, text in todo], Catalogue({}), None, workers)
-        fresh = {key: d.svg for (key, _), d in zip(todo, done, strict=True)}
-        for key, svg in fresh.items():
-            store.put_text(f"{key}.svg", svg)
-        out.update({name: fresh[key] for name, key in keys.items() if name not in out})
+    store = Store(cache)
+    pool = work.Workers(Catalogue({}), sum(store.get_text(f"{svg_key(text)}.svg") is None for text in texts.values()),
+                        workers)
+    try:
+        svgs, made = _svgs(list(texts.values()), store, pool)
+        out = {name: svg if isinstance(svg, str) else svg.result() for name, svg in zip(texts, svgs, strict=True)}
+        _store(made, store)
+    finally:
+        pool.close()
     return out
 
 
-def javascript_bundle(cache: Path | None) -> str:
-    """vega-embed + Vega-Lite + Vega in one file, wrapped so that its top-level names stay private."""
-    store = Store(cache)
-    key = hashlib.sha256(f"{RENDERER}\n{BUNDLE_SNIPPET}".encode()).hexdigest()
-    hit = store.get_text(f"bundle-{key}.js")
-    if hit is not None:
-        return hit
-    bundle = ("/* vega-embed, Vega-Lite and Vega (BSD-3-Clause), bundled by vl-convert-python "
-              f"{vlc.__version__} */\n(function () {{\n{vlc.javascript_bundle(BUNDLE_SNIPPET)}\n}})();\n")
-    store.put_text(f"bundle-{key}.js", bundle)
-    return bundle
+def _svgs(texts: list[str], store: Store, pool: work.Workers) -> tuple[list[str | work.Later[str]], dict[str, work.Later[str]]]:
+    """The SVG of each canonical spec: from the cache, else a job (one per distinct spec); and the jobs by key."""
+    made: dict[str, work.Later[str]] = {}
+    svgs: list[str | work.Later[str]] = []
+    for text in texts:
+        key = svg_key(text)
+        hit = made.get(key) or store.get_text(f"{key}.svg")
+        if hit is None:
+            hit = made[key] = pool.submit(work.svg, text)
+        svgs.append(hit)
+    return svgs, made
+
+
+def _store(made: Mapping[str, work.Later[str]], store: Store) -> None:
+    for key, later in made.items():
+        store.put_text(f"{key}.svg", later.result())
+
+
+def _bundle(store: Store, pool: work.Workers) -> str | work.Later[str]:
+    """vega-embed + Vega-Lite + Vega in one file (`work.bundle`): from the cache, else a job."""
+    hit = store.get_text(_BUNDLE_ENTRY)
+    return hit if hit is not None else pool.submit(work.bundle, BUNDLE_SNIPPET)
+
+
+_BUNDLE_ENTRY = "bundle-" + hashlib.sha256(f"{RENDERER}\n{BUNDLE_SNIPPET}".encode()).hexdigest() + ".js"
+
+
+class Drawing:
+    """The static SVGs of the site's charts and the vega-embed bundle while they are made (in worker processes on a
+    cold build): `fill` waits for them and puts each SVG where a page marks it; `close` ends the workers."""
+
+    def __init__(self, charts: list[Chart], svgs: list[str | work.Later[str]], made: dict[str, work.Later[str]],
+                 bundle: str | work.Later[str], stores: tuple[Store, Store], pool: work.Workers):
+        self._charts, self._svgs, self._made, self._bundle = charts, svgs, made, bundle
+        (self._store, self._bundles), self._pool = stores, pool  # where SVGs and bundles are cached
+        self._inline: dict[tuple[str, str], Markup] | None = None
+
+    def fill(self, page: str) -> str:
+        """The page with each chart's SVG in place of its mark."""
+        inline = self._done()
+        return _MARK.sub(lambda m: inline[(m[1], m[2])], page)
+
+    def bundle(self) -> str:
+        if not isinstance(self._bundle, str):
+            self._bundle = self._bundle.result()
+            self._bundles.put_text(_BUNDLE_ENTRY, self._bundle)
+        return self._bundle
+
+    def close(self, cancel: bool = False) -> None:
+        self._pool.close(cancel)
+
+    def _done(self) -> dict[tuple[str, str], Markup]:
+        if self._inline is None:
+            svgs = [svg if isinstance(svg, str) else svg.result() for svg in self._svgs]
+            _store(self._made, self._store)
+            self._inline = {(c.lang, c.id): inline_svg(svg, f"chart-{c.id}", c.title)
+                            for c, svg in zip(self._charts, svgs, strict=True)}
+        return self._inline
 
 
 # --- into the page ----------------------------------------------------------------------------
@@ -160,61 +208,44 @@ def chart_files(views: Iterable[ChartView]) -> dict[str, str]:
     return files
 
 
-def chart_views(charts: Iterable[Chart], svgs: Mapping[str, str],
-                menus: Mapping[Lang, Mapping[str, str]]) -> dict[tuple[Lang, str], ChartView]:
-    """Every chart with its SVG (by "lang/id") and the paths of its downloads."""
-    views = {}
-    for c in charts:
-        views[(c.lang, c.id)] = ChartView(
-            c, inline_svg(svgs[f"{c.lang}/{c.id}"], f"chart-{c.id}", c.title),
-            f"charts/{c.lang}/{c.id}.csv", f"charts/{c.lang}/{c.id}.vl.json", embed_options(c.lang, menus[c.lang]))
-    return views
+def chart_views(charts: Iterable[Chart], menus: Mapping[Lang, Mapping[str, str]]) -> dict[tuple[Lang, str], ChartView]:
+    """Every chart by (language, id), with the paths of its downloads."""
+    return {(c.lang, c.id): ChartView(c, f"charts/{c.lang}/{c.id}.csv", f"charts/{c.lang}/{c.id}.vl.json",
+                                      embed_options(c.lang, menus[c.lang])) for c in charts}
 
 
 MENU_KEYS = ("chart.menu", "chart.menu_png", "chart.menu_svg")
 
 
 def site_charts(inputs: Inputs, derived: Derived, cache: Path | None,
-                workers: int | None = None) -> dict[tuple[Lang, str], ChartView]:
-    """Every chart of the site in both languages, rendered; specs and SVGs through the cache under `cache`."""
-    specs = Store(cache / "specs" if cache else None)
+                workers: Callable[[Catalogue, int], work.Workers] | None = None) -> tuple[dict[tuple[Lang, str], ChartView], Drawing]:
+    """Every chart of the site in both languages, and their SVGs and the bundle under way (close the `Drawing`).
+    Specs, SVGs and the bundle come through the cache under `cache`; `workers` (the preview's `work.Kept`) gives
+    where the jobs run (else `work.Workers`)."""
+    specs, svgs = Store(cache / "specs" if cache else None), Store(cache / "svg" if cache else None)
     planned = planned_charts(inputs, derived, LANGS, specs)
-    charts, svgs = _made(planned, inputs.catalogue, specs, cache / "svg" if cache else None, workers)
+    # the jobs to do, counted before any starts: whether a pool pays depends on them
+    texts = {n: spec_json(p.chart.spec) for n, p in enumerate(planned) if p.chart is not None}
+    todo = sum(p.chart is None for p in planned) + len({t for t in texts.values()
+                                                        if svgs.get_text(f"{svg_key(t)}.svg") is None})
+    bundles = Store(cache)
+    pool = (workers or work.Workers)(inputs.catalogue, todo + (bundles.get_text(_BUNDLE_ENTRY) is None))
+    try:
+        bundle = _bundle(bundles, pool)  # first: the longest job
+        charts = _charts(planned, inputs.catalogue, specs, pool)
+        drawn, made = _svgs([spec_json(c.spec) for c in charts], svgs, pool)
+    except BaseException:
+        pool.close(cancel=True)
+        raise
     menus = {lang: {key: inputs.catalogue.get(lang, key) for key in MENU_KEYS} for lang in LANGS}
-    return chart_views(charts, {f"{c.lang}/{c.id}": svg for c, svg in zip(charts, svgs, strict=True)}, menus)
+    return chart_views(charts, menus), Drawing(charts, drawn, made, bundle, (svgs, bundles), pool)
 
 
-def _made(planned: list[Planned], catalogue: Catalogue, specs: Store, svg_folder: Path | None,
-          workers: int | None) -> tuple[list[Chart], list[str]]:
-    """Each planned chart and its SVG: what the caches lack is made in one pool, a job per chart (its spec, then
-    its SVG), or, for a cached spec whose SVG is missing, a job per distinct spec (its SVG)."""
-    svg_store = Store(svg_folder)
+def _charts(planned: list[Planned], catalogue: Catalogue, specs: Store, pool: work.Workers) -> list[Chart]:
+    """Each planned chart: read from the cache, or made (a job per chart, all started before any is waited for)."""
+    made = {n: pool.submit(work.spec, p.recipe) for n, p in enumerate(planned) if p.chart is None}
     charts = [p.chart for p in planned]
-    svgs: list[str | None] = [None] * len(planned)
-    jobs: list[work.Job] = []
-    fills: list[list[int]] = []  # the charts each job is for
-    by_key: dict[str, int] = {}  # SVG key → its job: equal specs are rendered once
-    for n, p in enumerate(planned):
-        if p.chart is None:
-            jobs.append(work.Job(p.recipe, None, True))
-            fills.append([n])
-        else:
-            text = spec_json(p.chart.spec)
-            key = svg_key(text)
-            svgs[n] = svg_store.get_text(f"{key}.svg")
-            if svgs[n] is None and key in by_key:
-                fills[by_key[key]].append(n)
-            elif svgs[n] is None:
-                by_key[key] = len(jobs)
-                jobs.append(work.Job(None, text, True))
-                fills.append([n])
-    for job, done, filled in zip(jobs, work.run(jobs, catalogue, svg_folder, workers), fills, strict=True):
-        first = filled[0]
-        if job.recipe is not None:
-            assert done.chart is not None
-            charts[first] = keep(planned[first], done.chart, done.read, done.untracked, catalogue, specs)
-        if done.rendered:
-            svg_store.put_text(f"{svg_key(spec_json(charts[first].spec))}.svg", done.svg)
-        for n in filled:
-            svgs[n] = done.svg
-    return charts, svgs
+    for n, later in made.items():
+        done = later.result()
+        charts[n] = keep(planned[n], done.chart, done.read, done.untracked, catalogue, specs)
+    return charts  # type: ignore[return-value]

@@ -1,10 +1,11 @@
-"""Making a chart's spec and its SVG: in worker processes on a cold build, one job per chart, else in this one.
+"""Making charts' specs and SVGs, and the vega-embed bundle: in worker processes on a cold build, else here.
 
-A worker takes a recipe (the chart function's name and picklable arguments), makes the spec with Altair, then
-reads its SVG from the cache or renders it with vl-convert, and sends back the chart, the SVG and the UI
-strings the chart read (the main process records them, so a missing string is reported as if made there).
-The main process of a cold build therefore imports neither Altair nor vl-convert. The same `do` runs in
-this process when a pool does not pay (few jobs, one core) or cannot start: the output is the same bytes.
+Three kinds of job: a spec (the chart function's name and picklable arguments in, the chart and the UI strings it
+read out: the main process records them, so a missing string is reported as if made there), an SVG (a canonical
+spec in, vl-convert's SVG out) and the bundle. `Workers` runs them in a pool when there are enough to pay for
+starting it, else in this process when their result is first asked for; either way the bytes are the same. A
+pool's results are asked for late: the build renders its pages and indexes them for search while the SVGs are
+still being rendered. The main process of a cold build imports neither Altair nor vl-convert.
 
 Kept light on purpose: a spawned worker imports this module, the chart code and the models it unpickles."""
 
@@ -15,18 +16,17 @@ import hashlib
 import json
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..incremental.keys import fonts_version, renderer_version
 from ..incremental.lazy import vl_convert as vlc
-from ..incremental.store import Store
 from ..load.models import Lang
 from ..render.i18n import Catalogue, ReadingCatalogue
-from .kit import Chart, spec_json
+from .kit import Chart
 
 
 class Marker(enum.Enum):
@@ -46,47 +46,33 @@ SERIAL_BELOW = 8  # fewer jobs than this run in-process: starting worker process
 
 
 @dataclass(frozen=True)
-class Job:
-    recipe: Recipe | None  # make this chart's spec …
-    spec: str | None  # … or take this canonical spec (a cached chart whose SVG is missing)
-    svg: bool  # and give its SVG (read from the cache, else rendered)
+class Made:
+    """A spec job's result."""
 
-
-@dataclass(frozen=True)
-class Done:
-    chart: Chart | None  # made from the recipe
+    chart: Chart
     read: tuple[tuple[Lang, str, str], ...]  # the UI strings it read: (lang, key, text)
     untracked: bool  # it reached past `get`: what it read is unknown, so it is not cached
-    svg: str | None
-    rendered: bool  # the SVG was rendered now (else read from the cache): the caller stores it
 
 
 def svg_key(spec_text: str) -> str:
     return hashlib.sha256(f"{RENDERER}\n{FONTS}\n{spec_text}".encode()).hexdigest()
 
 
-_given: dict[str, Any] = {}  # what `start` gave this process: the catalogue and the SVG cache
+_given: dict[str, Any] = {}  # what `start` gave this process: the catalogue
 
 
-def start(strings: dict[Lang, dict[str, str]], svg_folder: Path | None) -> None:
-    """Set up a process for `do` (a pool's initializer): the UI strings once, not with every job."""
-    _given["catalogue"], _given["svgs"] = Catalogue(strings), Store(svg_folder)
+def start(strings: dict[Lang, dict[str, str]]) -> None:
+    """Set up a process for `spec` (a pool's initializer): the UI strings once, not with every job."""
+    _given["catalogue"] = Catalogue(strings)
 
 
-def do(job: Job) -> Done:
-    chart, read, untracked, text = None, (), False, job.spec
-    if job.recipe is not None:
-        name, args = job.recipe
-        recorder = ReadingCatalogue(_given["catalogue"])
-        chart = make_spec(name, tuple(recorder if a is CATALOGUE else a for a in args))
-        read = tuple((lang, key, value) for (lang, key), value in sorted(recorder.read.items()))
-        untracked, text = recorder.untracked, spec_json(chart.spec)
-    svg, rendered = None, False
-    if job.svg and text is not None:
-        svg = _given["svgs"].get_text(f"{svg_key(text)}.svg")
-        if svg is None:
-            svg, rendered = render_svg(text), True
-    return Done(chart, read, untracked, svg, rendered)
+def spec(recipe: Recipe) -> Made:
+    """A job: the chart a recipe makes, and the UI strings it read."""
+    name, args = recipe
+    recorder = ReadingCatalogue(_given["catalogue"])
+    chart = make_spec(name, tuple(recorder if a is CATALOGUE else a for a in args))
+    read = tuple((lang, key, value) for (lang, key), value in sorted(recorder.read.items()))
+    return Made(chart, read, recorder.untracked)
 
 
 def make_spec(name: str, args: tuple) -> Chart:
@@ -99,16 +85,95 @@ def render_svg(spec_text: str) -> str:
     return vlc.vegalite_to_svg(json.loads(spec_text))
 
 
-def run(jobs: list[Job], catalogue: Catalogue, svg_folder: Path | None, workers: int | None = None) -> list[Done]:
-    """`do` for every job, in order: across the cores when there are enough of them, else here."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    if workers > 1 and len(jobs) >= SERIAL_BELOW:
-        try:
-            # "spawn": a forked child would inherit vl-convert's runtime threads mid-flight and hang
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                     initializer=start, initargs=(catalogue.strings, svg_folder)) as pool:
-                return list(pool.map(do, jobs))
-        except BrokenProcessPool:
-            pass  # a __main__ that spawned workers cannot import (python -, a notebook): make them here
-    start(catalogue.strings, svg_folder)
-    return [do(job) for job in jobs]
+def svg(spec_text: str) -> str:
+    """A job: the SVG of a canonical spec."""
+    return render_svg(spec_text)
+
+
+def bundle(snippet: str) -> str:
+    """vega-embed + Vega-Lite + Vega in one file, wrapped so that its top-level names stay private."""
+    return (f"/* vega-embed, Vega-Lite and Vega (BSD-3-Clause), bundled by vl-convert-python {vlc.__version__} */\n"
+            f"(function () {{\n{vlc.javascript_bundle(snippet)}\n}})();\n")
+
+
+T = TypeVar("T")
+
+
+class Later(Generic[T]):
+    """A job's result, made in a worker (already under way) or here when first asked for."""
+
+    def __init__(self, fn: Callable[..., T], args: tuple, future: Future | None):
+        self._fn, self._args, self._future = fn, args, future
+        self._value: tuple[T] | None = None
+
+    def result(self) -> T:
+        if self._value is None:
+            try:
+                value = self._future.result() if self._future is not None else self._fn(*self._args)
+            except BrokenProcessPool:  # a __main__ that spawned workers cannot import (python -, a notebook)
+                value = self._fn(*self._args)
+            self._value = (value,)
+        return self._value[0]
+
+
+class Workers:
+    """Where one build's chart jobs run: a pool of worker processes, one per core, when there are at least
+    `SERIAL_BELOW` of them (starting workers costs ≈1–2 s) or when a warm pool is given (`Kept`), else this process.
+    `close()` ends a pool of its own, waiting for its jobs or cancelling those not started."""
+
+    def __init__(self, catalogue: Catalogue, jobs: int, count: int | None = None,
+                 pool: ProcessPoolExecutor | None = None):
+        start(catalogue.strings)  # this process can always do a job itself
+        self._pool, self._own = pool, pool is None
+        self._futures: list[Future] = []
+        count = max(1, min(count or os.cpu_count() or 1, jobs))
+        if pool is None and count > 1 and jobs >= SERIAL_BELOW:
+            self._pool = _pool(count, catalogue.strings)
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Later[T]:
+        future = None
+        if self._pool is not None:
+            try:
+                future = self._pool.submit(fn, *args)
+                self._futures.append(future)
+            except (BrokenProcessPool, RuntimeError):  # broken, or shut down
+                self._pool = None
+        return Later(fn, args, future)
+
+    def close(self, cancel: bool = False) -> None:
+        if self._pool is not None and self._own:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+        elif cancel:  # a kept pool lives on: only this build's jobs not yet started are dropped
+            for future in self._futures:
+                future.cancel()
+        self._pool = None
+
+
+class Kept:
+    """Worker processes kept between builds (the preview's), so that a save's few charts are made in parallel
+    without waiting for processes to start. Called like `Workers`; started again when the UI strings change (the
+    workers hold them) or the pool broke."""
+
+    def __init__(self, count: int | None = None):
+        self._count = max(1, count or os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+        self._strings = ""
+
+    def __call__(self, catalogue: Catalogue, jobs: int) -> Workers:
+        strings = json.dumps(catalogue.strings, sort_keys=True)
+        # _broken: set by the executor once a worker died; a broken pool takes no more jobs
+        if self._pool is None or strings != self._strings or getattr(self._pool, "_broken", False):
+            self.close()
+            self._pool, self._strings = _pool(self._count, catalogue.strings), strings
+        return Workers(catalogue, jobs, pool=self._pool)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _pool(count: int, strings: dict[Lang, dict[str, str]]) -> ProcessPoolExecutor:
+    # "spawn": a forked child would inherit vl-convert's runtime threads mid-flight and hang
+    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=start, initargs=(strings,))

@@ -20,11 +20,15 @@ class BuildSession:
     """What one process keeps between builds of one project: parsed inputs per file (by content hash), the Jinja
     environment, chart specs/SVGs, rendered pages, the search index. A fresh session = a cold process."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, workers: Callable[..., Any] | None = None):
+        """`workers`: where chart jobs run, kept between builds (the preview's `charts.work.Kept`); None: each build
+        starts worker processes of its own when it has enough to do."""
         self.root = Path(root)
+        self.workers = workers
         self.builds = 0  # builds this session finished
         self.state: InputState | None = None  # the input files of the last finished build
         self.manifest: Manifest | None = None  # what the last finished build wrote
+        self.pages: dict[str, bytes] | None = None  # its pages as search indexes them (None: not made by this session)
         self._memos: dict[str, tuple[str, Any]] = {}  # name → (key, value): one value per name, the latest
 
     def changed_files(self, state: InputState) -> set[str]:
@@ -49,8 +53,19 @@ class BuildSession:
         self._memos[name] = (key, value)
         return value
 
-    def remember_build(self, state: InputState, manifest: Manifest | None) -> None:
+    def close(self) -> None:
+        """End what the session keeps running (its worker processes)."""
+        if self.workers is not None:
+            self.workers.close()
+
+    def forget(self, name: str) -> None:
+        """Drop what `memo` keeps under `name` (a build that failed half-way may leave it unfinished)."""
+        self._memos.pop(name, None)
+
+    def remember_build(self, state: InputState, manifest: Manifest | None, pages: dict[str, bytes] | None = None) -> None:
         self.state = state
         if manifest is not None:
             self.manifest = manifest
+        if pages is not None:
+            self.pages = pages
         self.builds += 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from ..build import BuildSession, build
+from ..charts.work import Kept
 from ..errors import clipped
 from ..headers import HEADERS
 from ..incremental.store import cache_folder
@@ -60,7 +61,7 @@ class Preview:
     def __init__(self, root: Path, out: Path):
         self.root = root
         self.out = out
-        self.session = BuildSession(root)
+        self.session = BuildSession(root, Kept() if (os.cpu_count() or 1) > 1 else None)  # warm chart workers
         self.versions = Versions()
         self.last: Outcome | None = None  # None until the first build ends
 
@@ -86,16 +87,17 @@ class Preview:
         return outcome
 
     def prepare_search(self) -> threading.Thread:
-        """Index the pages now in build/ with Pagefind on a thread of its own; returns that thread.
+        """Index the pages of the last build with Pagefind on a thread of its own; returns that thread.
 
         Its bundle lands in the build's search cache (keyed by the pages), so the `rebuild()` that adds the index
         finds it there instead of waiting for Pagefind, and a save made meanwhile is not held up by it."""
-        pages = {path.relative_to(self.out).as_posix(): path.read_bytes() for path in self.out.rglob("*.html")}
+        pages = self.session.pages or {}  # as the build hands them to search (its SVGs not drawn in)
         cache = cache_folder(self.root) / "search"  # where build() keeps search bundles
 
         def index() -> None:
             try:
-                search_bundle(pages, cache)
+                if pages:
+                    search_bundle(pages, cache)
             except Exception:  # noqa: BLE001 - only a head start: the rebuild that needs the index reports its errors
                 pass
 

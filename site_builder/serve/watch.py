@@ -129,6 +129,7 @@ def run(root: Path, out: Path, port: int | None, *, stop: threading.Event | None
     finally:
         stop.set()
         preview.versions.close()
+        preview.session.close()
         if serving.is_alive():
             server.shutdown()
         server.server_close()
