@@ -17,7 +17,7 @@ from .derive.facts import derive
 from .errors import StrictError
 from .headers import headers_file
 from .incremental.keys import Fingerprints, digest
-from .incremental.manifest import Manifest, output_hashes, record
+from .incremental.manifest import Manifest, record
 from .incremental.reuse import reuse
 from .incremental.session import BuildSession
 from .incremental.store import Store, cache_folder
@@ -32,7 +32,7 @@ from .render.pages import plan_pages
 from .render.search import search_bundle
 from .render.site_files import robots_txt, sitemap_xml, static_assets
 from .report import BuildReport
-from .writer import Output, write_site
+from .writer import Output, update_site, write_site
 
 __all__ = ["BuildReport", "BuildSession", "build"]
 
@@ -67,8 +67,11 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
         site.drawing.close(cancel=True)
         session.forget("data")  # its SVGs may be unfinished: made again by the next build
         raise
-    write_site(output, out, root)
-    hashes = output_hashes(output.files)
+    # the preview writes into the folder it wrote moments before: only what changed (CLI builds swap in a new one)
+    last = session.written
+    written = update_site(output, out, root, last[1]) if last and last[0] == out.resolve() else write_site(output, out, root)
+    session.written = (out.resolve(), written)
+    hashes = {path: sha for path, (sha, _, _) in written.items()}
     previous = session.manifest.files if session.manifest else {}
     manifest = Manifest(key, site.count, hashes, tuple(site.warnings))
     record(cache, manifest)

@@ -3,12 +3,17 @@
 Everything is gathered in memory first (`Output`), then written into a fresh sibling folder that
 replaces the old site in one rename. A failed build never leaves a half-written site behind.
 
+The preview rebuilds into a folder it wrote itself moments before: `update_site` writes only the files that
+changed there, each under a temporary name renamed over the old one (a reader sees the old file or the new,
+never half of one), when the folder is still exactly as the last write left it; else it writes the whole site.
+
 The writer only ever replaces a folder it made itself: every output holds a marker file, and an
 existing folder without one is refused unless it is empty. `--out docs` must not delete docs/.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -68,7 +73,11 @@ def check_target(out: Path, project: Path) -> None:
     raise SiteError(say("out.foreign", out=out, sample=sample))
 
 
-def write_site(output: Output, out: Path, project: Path) -> None:
+Written = dict[str, tuple[str, int, int]]  # path → (sha256, size, mtime_ns) of each file as written
+
+
+def write_site(output: Output, out: Path, project: Path) -> Written:
+    """Write the whole site into a fresh folder that replaces `out` in one rename; what was written."""
     out = out.resolve()
     check_target(out, project)
     try:
@@ -101,3 +110,56 @@ def write_site(output: Output, out: Path, project: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return _written(output, out)
+
+
+def update_site(output: Output, out: Path, project: Path, before: Written) -> Written:
+    """Bring `out`, last written as `before` says, to `output` by writing only what changed; the whole site
+    (`write_site`) if `out` is not exactly as it was left (a file added, removed or touched since)."""
+    out = out.resolve()
+    check_target(out, project)
+    if not is_output(out) or not _as_left(out, before):
+        return write_site(output, out, project)
+    hashes = {path: hashlib.sha256(data).hexdigest() for path, data in output.files.items()}
+    try:
+        for path, data in output.files.items():
+            if path not in before or before[path][0] != hashes[path]:
+                target = out / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.new-", dir=target.parent)
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.chmod(temporary, 0o644)
+                os.replace(temporary, target)
+        for path in sorted(set(before) - set(output.files), reverse=True):  # only files a build of ours wrote
+            (out / path).unlink()
+            folder = (out / path).parent
+            while folder != out and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    except OSError as e:
+        raise SiteError(say("out.cannot_write", out=out, reason=e.strerror or e)) from e
+    return _written(output, out, hashes)
+
+
+def _as_left(out: Path, before: Written) -> bool:
+    """`out` holds exactly the files of `before` (and the marker), each with the size and time it was left with."""
+    seen = 0
+    for folder, _, names in os.walk(out):
+        for name in names:
+            path = Path(folder, name).relative_to(out).as_posix()
+            if path == MARKER:
+                continue
+            st = os.lstat(os.path.join(folder, name))
+            if path not in before or before[path][1:] != (st.st_size, st.st_mtime_ns):
+                return False
+            seen += 1
+    return seen == len(before)
+
+
+def _written(output: Output, out: Path, hashes: dict[str, str] | None = None) -> Written:
+    written = {}
+    for path, data in output.files.items():
+        st = os.lstat(out / path)
+        written[path] = (hashes[path] if hashes else hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns)
+    return written

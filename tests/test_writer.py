@@ -12,7 +12,7 @@ from sitecheck import html_pages
 
 from site_builder import headers
 from site_builder.errors import SiteError
-from site_builder.writer import MARKER, MARKER_TEXT, Output, write_site
+from site_builder.writer import MARKER, MARKER_TEXT, Output, update_site, write_site
 
 
 def site(*paths: str, text: str = "x") -> Output:
@@ -135,6 +135,54 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
         write_site(site("index.html", text="new"), out, tmp_path / "project")
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+# --- the preview's update in place ---------------------------------------------------------------
+
+
+def test_an_update_writes_only_what_changed_and_removes_what_went(tmp_path):
+    out, project = tmp_path / "out", tmp_path / "project"
+    first = Output()
+    for path, text in {"index.html": "home", "a/b/page.html": "old", "gone/x.html": "x", "same.css": "css"}.items():
+        first.add(path, text)
+    before = write_site(first, out, project)
+    same = (out / "same.css").stat().st_ino, (out / "same.css").stat().st_mtime_ns
+    second = Output()
+    for path, text in {"index.html": "home", "a/b/page.html": "new", "same.css": "css", "c/new.html": "n"}.items():
+        second.add(path, text)
+    written = update_site(second, out, project, before)
+    assert tree(out) == {"index.html": b"home", "a/b/page.html": b"new", "same.css": b"css", "c/new.html": b"n",
+                         MARKER: MARKER_TEXT.encode()}
+    assert not (out / "gone").exists()  # the emptied folder goes with its last file
+    assert ((out / "same.css").stat().st_ino, (out / "same.css").stat().st_mtime_ns) == same  # not written again
+    assert not [p for p in out.rglob(".*.new-*")]  # no temporary file left
+    assert set(written) == set(second.files)
+    assert update_site(second, out, project, written) == written  # nothing changed: nothing written
+
+
+@pytest.mark.parametrize("touch", ["added", "changed", "removed"])
+def test_an_update_of_a_folder_touched_since_writes_it_whole(tmp_path, touch):
+    """Only a folder exactly as the last write left it is updated in place; else it is replaced whole (a file
+    someone added is not left behind, one they changed is not trusted to be ours)."""
+    out, project = tmp_path / "out", tmp_path / "project"
+    before = write_site(site("index.html", "a.html", text="one"), out, project)
+    if touch == "added":
+        (out / "stray.txt").write_text("by hand")
+    elif touch == "changed":
+        (out / "a.html").write_text("changed by hand, same size? no")
+    else:
+        (out / "a.html").unlink()
+    update_site(site("index.html", "a.html", text="one"), out, project, before)
+    assert tree(out) == {"index.html": b"one", "a.html": b"one", MARKER: MARKER_TEXT.encode()}
+
+
+def test_an_update_refuses_a_folder_that_is_not_ours(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(SiteError):
+        update_site(site("index.html"), out, tmp_path / "project", {"notes.txt": ("x", 4, 0)})
+    assert tree(out) == {"notes.txt": b"mine"}
 
 
 def test_the_marker_is_not_a_path_the_site_may_use():

@@ -24,10 +24,6 @@ class Manifest:
     warnings: tuple[str, ...]
 
 
-def output_hashes(files: dict[str, bytes]) -> dict[str, str]:
-    return {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
-
-
 def recorded(cache: Path, key: str) -> Manifest | None:
     text = Store(cache / "builds").get_text(f"{key}.json")
     if text is None:

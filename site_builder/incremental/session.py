@@ -29,6 +29,7 @@ class BuildSession:
         self.state: InputState | None = None  # the input files of the last finished build
         self.manifest: Manifest | None = None  # what the last finished build wrote
         self.pages: dict[str, bytes] | None = None  # its pages as search indexes them (None: not made by this session)
+        self.written: tuple[Path, dict[str, tuple[str, int, int]]] | None = None  # its output folder, files as written
         self._memos: dict[str, tuple[str, Any]] = {}  # name → (key, value): one value per name, the latest
 
     def changed_files(self, state: InputState) -> set[str]:
