@@ -330,6 +330,18 @@ def cells(fig: str) -> list[list[str]]:
             for r in rows]
 
 
+def test_every_chart_figure_holds_its_svg_and_no_mark_is_left(shipped_site):
+    """Pages are rendered with a mark where each SVG goes, filled in once the SVGs are drawn (charts/render.py)."""
+    figures = 0
+    for page in shipped_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "site-builder:svg" not in html, page
+        for visual in re.findall(r'<div class="chart-visual" data-pagefind-ignore>(.*?)</div>', html, re.S):
+            assert visual.startswith("<svg ") and visual.endswith("</svg>"), page
+            figures += 1
+    assert figures >= 58
+
+
 def test_every_indicator_has_a_chart_in_both_languages(shipped_site, shipped):
     inputs, derived = shipped
     for info in derived.indicators:

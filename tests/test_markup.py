@@ -144,6 +144,13 @@ def test_a_comment_is_a_note_for_editors_and_silently_left_out():
     assert warnings == [] and "企画課" not in str(narrative.parts[0].html)
 
 
+def test_a_narrative_cannot_place_a_charts_svg():
+    """A page marks where a chart's SVG goes with a comment the builder fills in (charts/render.py): a narrative's
+    comment never survives, so it cannot make the builder put a chart, or anything, where it likes."""
+    narrative, _, _ = parse("Text.\n\n<!--site-builder:svg ja/vital-statistics-->\n")
+    assert "site-builder:svg" not in str(narrative.parts[0].html)
+
+
 def test_a_level_one_heading_becomes_level_two_with_a_warning():
     text = "Intro.\n\n# Big title\n\nText.\n\nSetext title\n============\n"
     narrative, _, warnings = parse(text)

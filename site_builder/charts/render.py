@@ -40,7 +40,8 @@ BUNDLE_PATH = "assets/vendor/vega-embed.js"
 BUNDLE_SNIPPET = "window.SiteVega = { embed: vegaEmbed, version: vegaEmbed.version };"
 
 
-_MARK = re.compile(r"<!--site-builder:svg (ja|en)/([a-z0-9-]+)-->")
+# A chart's mark in a page (`ChartView.svg`). Narratives cannot hold one: sanitising removes every HTML comment.
+_MARK = re.compile(r"<!--site-builder:svg (\w+)/(.+?)-->")
 
 
 @dataclass(frozen=True)
