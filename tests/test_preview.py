@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import os
 import re
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -231,6 +235,47 @@ def test_serve_builds_a_missing_site_first_and_ctrl_c_ends_with_0(tiny_project, 
     out = capsys.readouterr().out
     assert "first build: rebuilt, " in out and "Stopped." in out
     assert "Traceback" not in out and files_mentioning(tiny_project / "build", b"__preview") == []
+
+
+def test_sigterm_stops_serve_as_ctrl_c_does_and_its_workers_with_it(project):
+    """A service manager or `kill` sends SIGTERM: the preview ends as on Ctrl+C, with code 0, and the chart
+    workers it kept between saves end with it (no process is left behind under it)."""
+    proc = subprocess.Popen([sys.executable, "-m", "site_builder", "--root", str(project), "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    lines = []
+    try:
+        for line in proc.stdout:  # the first build is cold (its own chart workers): they are running by now
+            lines.append(line)
+            if line.startswith("Watching "):
+                break
+        (project / "content/goals/g1.en.md").write_text("A save, so that the kept workers have work.\n", encoding="utf-8")
+        for line in proc.stdout:
+            lines.append(line)
+            if "changed: rebuilt" in line:
+                break
+        children = _children(proc.pid)
+        assert children, "the preview keeps chart workers between saves"
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=GUARD)
+    finally:
+        proc.kill()
+    output = "".join(lines) + out
+    assert proc.returncode == 0 and "Stopped." in output and "Traceback" not in output, output
+    deadline = time.monotonic() + GUARD
+    while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in children if Path(f"/proc/{pid}").exists()]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux: /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
 
 
 def test_a_save_rebuilds_in_process_and_reloads_the_tab(project, tmp_path, capsys):

@@ -16,6 +16,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -165,11 +166,13 @@ class Kept:
         if self._pool is None or strings != self._strings or getattr(self._pool, "_broken", False):
             self.close()
             self._pool, self._strings = _pool(self._count, catalogue.strings), strings
+            # ended with its owner even if no one calls close(): idle workers would otherwise wait for the exit
+            self._ended = weakref.finalize(self, self._pool.shutdown, wait=False, cancel_futures=True)
         return Workers(catalogue, jobs, pool=self._pool)
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._ended()
             self._pool = None
 
 

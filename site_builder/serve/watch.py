@@ -8,6 +8,7 @@ removes its half-written folder) and the program ends with code 0.
 from __future__ import annotations
 
 import queue
+import signal
 import sys
 import threading
 import time
@@ -99,6 +100,19 @@ def follow(preview: Preview, batches: queue.Queue[set[Path]], stop: threading.Ev
         report(outcome, f"{named([p for p in changed if p.exists()] or changed, preview.root)} changed", previous)
 
 
+def _interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> Callable[[], None]:
+    """SIGTERM (a service manager's, `kill`'s) stops the preview as Ctrl+C does: the build in progress is undone
+    and the chart workers end. Only the main thread may set a handler (tests run the preview on others)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
 def run(root: Path, out: Path, port: int | None, *, stop: threading.Event | None = None,
         ready: Callable[[Preview, PreviewServer], None] | None = None) -> int:
     """Serve the preview of `root` (built into `out`) until Ctrl+C or `stop` (tests set it); exit code 0."""
@@ -107,6 +121,7 @@ def run(root: Path, out: Path, port: int | None, *, stop: threading.Event | None
     preview = Preview(root, out)
     server, note = open_server(out, port, lambda candidate: PreviewServer(out, candidate, preview))
     stop = stop or threading.Event()
+    restore = _stop_on_sigterm()
     batches: queue.Queue[set[Path]] = queue.Queue()
     serving = threading.Thread(target=server.serve_forever, name="preview-server", daemon=True)
     watching = threading.Thread(target=watch_inputs, args=(root, batches, stop), name="preview-watch", daemon=True)
@@ -130,6 +145,7 @@ def run(root: Path, out: Path, port: int | None, *, stop: threading.Event | None
         stop.set()
         preview.versions.close()
         preview.session.close()
+        restore()
         if serving.is_alive():
             server.shutdown()
         server.server_close()
