@@ -7,7 +7,6 @@ in place, writes nothing. The output is byte for byte the same either way (tests
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from .opendata.files import export_data
 from .render.cached_pages import PageRenderer
 from .render.environment import Helpers, environment, output_path
 from .render.pages import plan_pages
-from .render.search import search_bundle
+from .render.search import start_index
 from .render.site_files import robots_txt, sitemap_xml, static_assets
 from .report import BuildReport
 from .writer import Output, update_site, write_site
@@ -58,11 +57,10 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
         if strict and site.warnings:
             raise StrictError(site.warnings)
         # Pagefind indexes the pages while the charts' SVGs are still being drawn: it ignores where they go
-        with ThreadPoolExecutor(max_workers=1) as indexer:
-            index = indexer.submit(search_bundle, site.pages, cache / "search") if search else None
-            output = site.finish()
-            for path, content in (index.result() if index else {}).items():
-                output.add(path, content)
+        index = start_index(site.pages, cache / "search") if search else None
+        output = site.finish()
+        for path, content in (index.result() if index else {}).items():
+            output.add(path, content)
     except BaseException:
         site.drawing.close(cancel=True)
         session.forget("data")  # its SVGs may be unfinished: made again by the next build
@@ -75,7 +73,7 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
     previous = session.manifest.files if session.manifest else {}
     manifest = Manifest(key, site.count, hashes, tuple(site.warnings))
     record(cache, manifest)
-    session.remember_build(state, manifest, site.pages)
+    session.remember_build(state, manifest)
     return BuildReport(site.count, len(LANGS), len(output.files), site.warnings, time.perf_counter() - started,
                        changed=tuple(sorted(p for p in hashes if previous.get(p) != hashes[p])), rendered=site.rendered)
 
@@ -85,16 +83,17 @@ class Site:
     """Every file of the site but the search index, with the charts' SVGs still to be drawn into the pages."""
 
     files: Output  # all but the pages and the chart bundle
-    pages: dict[str, bytes]  # each page, marked where its charts' SVGs go: what search indexes
+    pages: dict[str, bytes]  # each page, marked where its charts' SVGs go (search may read it so)
     drawing: Drawing
     count: int  # pages (each in every language)
     warnings: list[str]
     rendered: int  # pages rendered (not read from the cache)
 
     def finish(self) -> Output:
-        """The whole site but the search index, once the SVGs are drawn into the pages (waits for them)."""
-        for path, page in self.pages.items():
-            self.files.add(path, self.drawing.fill(page.decode("utf-8")))
+        """The whole site but the search index, once the SVGs are drawn into the pages (waits for them). Each marked
+        page is let go once filled: a large site is not held twice."""
+        for path in list(self.pages):
+            self.files.add(path, self.drawing.fill(self.pages.pop(path).decode("utf-8")))
         self.files.add(BUNDLE_PATH, self.drawing.bundle())
         self.drawing.close()
         return self.files

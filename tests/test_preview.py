@@ -328,7 +328,7 @@ def test_the_search_index_is_made_beside_the_reload_and_added_without_waiting(pr
     def no_pagefind(pages):
         raise AssertionError("Pagefind ran again: the bundle made beside the reload was not used")
 
-    monkeypatch.setattr(search_module, "_index", no_pagefind)
+    monkeypatch.setattr(search_module, "_start", no_pagefind)
     outcome = preview.rebuild(search=True)
     assert outcome.ok and outcome.changed and all(path.startswith("pagefind/") for path in outcome.changed)
     assert preview.versions.current == reloaded  # only the index changed: no second reload

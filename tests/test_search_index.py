@@ -4,6 +4,7 @@ byte-identical from one build to the next, and checked file by file before it ma
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -64,6 +65,19 @@ def test_indexing_the_same_pages_again_gives_the_same_bytes(shipped_site):
     assert first == {f"pagefind/{k}": v for k, v in shipped_bundle(shipped_site).items()}, "the same as the build wrote"
     differing = [run for run in range(7) if search_bundle(pages) != first]
     assert differing == []
+
+
+def test_pages_with_their_svgs_or_with_the_marks_where_they_go_share_one_bundle(shipped_site, tmp_path, monkeypatch):
+    """A build indexes its pages before the SVGs are drawn in (charts/render.py); the preview indexes the
+    finished pages in build/. Search never reads a chart's figure, so both are one cache entry (and, as the test
+    above shows, the same bytes)."""
+    pages = shipped_pages(shipped_site)
+    marked = {path: re.sub(rb'(<div class="chart-visual" data-pagefind-ignore>)<svg.*?</svg>(</div>)',
+                           rb"\1<!--site-builder:svg ja/x-->\2", html, flags=re.DOTALL) for path, html in pages.items()}
+    assert marked != pages
+    first = search_bundle(marked, tmp_path)
+    monkeypatch.setattr(search, "_start", lambda pages: pytest.fail("the pages were indexed again"))
+    assert search_bundle(pages, tmp_path) == first
 
 
 def test_shipped_bundle_passes_the_check(shipped_site):

@@ -28,7 +28,6 @@ class BuildSession:
         self.builds = 0  # builds this session finished
         self.state: InputState | None = None  # the input files of the last finished build
         self.manifest: Manifest | None = None  # what the last finished build wrote
-        self.pages: dict[str, bytes] | None = None  # its pages as search indexes them (None: not made by this session)
         self.written: tuple[Path, dict[str, tuple[str, int, int]]] | None = None  # its output folder, files as written
         self._memos: dict[str, tuple[str, Any]] = {}  # name → (key, value): one value per name, the latest
 
@@ -63,10 +62,8 @@ class BuildSession:
         """Drop what `memo` keeps under `name` (a build that failed half-way may leave it unfinished)."""
         self._memos.pop(name, None)
 
-    def remember_build(self, state: InputState, manifest: Manifest | None, pages: dict[str, bytes] | None = None) -> None:
+    def remember_build(self, state: InputState, manifest: Manifest | None) -> None:
         self.state = state
         if manifest is not None:
             self.manifest = manifest
-        if pages is not None:
-            self.pages = pages
         self.builds += 1

@@ -23,10 +23,11 @@ import gzip
 import hashlib
 import json
 import re
+import shutil
 import tempfile
 import zlib
 from collections.abc import Awaitable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
@@ -46,26 +47,48 @@ _T = TypeVar("_T")
 
 
 def search_bundle(pages: dict[str, bytes], cache: Path | None = None) -> dict[str, bytes]:
-    """{output path: HTML} of the rendered pages → {"pagefind/…": bytes} of the search bundle.
+    """{output path: HTML} of the rendered pages → {"pagefind/…": bytes} of the search bundle (`start_index`, waited for)."""
+    return start_index(pages, cache).result()
 
-    With a `cache` folder, a bundle is kept by the hash of the pages it indexes (and Pagefind's version and
-    this module's code): the same pages again start no Pagefind process."""
+
+def start_index(pages: dict[str, bytes], cache: Path | None = None) -> Indexing:
+    """Start indexing the pages: they are copied for Pagefind before this returns (the caller may drop them), and
+    Pagefind runs on a thread of its own. With a `cache` folder, a bundle is kept by the hash of the pages it
+    indexes (and Pagefind's version and this module's code): the same pages again start no Pagefind process."""
     key = _bundle_key(pages)
     hit = Store(cache).get(f"{key}.bundle") if cache else None
     if hit is not None:
         try:
-            return _unpack(hit)
+            return Indexing(_unpack(hit), None, key, None)
         except ValueError:
             pass  # an entry of another layout: indexed again
-    bundle = _index(pages)
-    if cache:
-        Store(cache).put(f"{key}.bundle", _pack(bundle))
-    return bundle
+    return Indexing(None, _start(pages), key, cache)
+
+
+class Indexing:
+    """A search bundle: read from the cache, or being made by Pagefind (`result()` waits for it)."""
+
+    def __init__(self, bundle: dict[str, bytes] | None, future: Future | None, key: str, cache: Path | None):
+        self._bundle, self._future, self._key, self._cache = bundle, future, key, cache
+
+    def result(self) -> dict[str, bytes]:
+        if self._bundle is None:
+            assert self._future is not None
+            self._bundle = self._future.result()
+            if self._cache:
+                Store(self._cache).put(f"{self._key}.bundle", _pack(self._bundle))
+        return self._bundle
+
+
+# What fills a chart's figure (its SVG, or the mark where it goes: charts/render.py) is never indexed
+# (data-pagefind-ignore): left out of the key, so that pages with and without their SVGs share one bundle.
+_VISUAL = re.compile(rb'(<div class="chart-visual" data-pagefind-ignore>).*?(</div>)', re.DOTALL)
 
 
 def _bundle_key(pages: dict[str, bytes]) -> str:
     return digest(f"pagefind {_pagefind_version()}", Path(__file__).read_bytes(),
-                  *(part for path in sorted(pages) for part in (path, hashlib.sha256(pages[path]).digest())))
+                  *(part for path in sorted(pages)
+                    for part in (path, hashlib.sha256(_VISUAL.sub(rb"\1\2", pages[path])).digest())))
 
 
 def _pagefind_version() -> str:
@@ -90,28 +113,42 @@ def _unpack(packed: bytes) -> dict[str, bytes]:
     return files
 
 
-def _index(pages: dict[str, bytes]) -> dict[str, bytes]:
+def _start(pages: dict[str, bytes]) -> Future:
+    """The pages copied (as Pagefind should read them) into a private folder, and Pagefind started on it."""
     try:
         from pagefind.service import get_executable
     except ImportError as e:
         raise SiteError("site search needs Pagefind: pip install 'pagefind[extended]'") from e
     if get_executable() is None:
         raise SiteError("the Pagefind binary was not found: pip install 'pagefind[extended]'")
-
-    with tempfile.TemporaryDirectory(prefix="site-builder-search-") as tmp:
+    folder = tempfile.mkdtemp(prefix="site-builder-search-")
+    try:
         for rel, html in pages.items():
-            target = Path(tmp, rel)
+            target = Path(folder, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(separated(html))
-        try:
-            # Pagefind's client is async: run it on a thread of its own, so that build() also works
-            # when the caller already runs an event loop (Playwright's sync API does).
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                returned = pool.submit(asyncio.run, _index_folder(tmp)).result()
-        except SiteError:
-            raise
-        except Exception as e:  # the service reports its errors as plain Exceptions
-            raise SiteError(f"Pagefind could not index the site: {e}") from e
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
+    try:
+        return runner.submit(_index, folder)
+    finally:
+        runner.shutdown(wait=False)  # the thread ends with its job
+
+
+def _index(folder: str) -> dict[str, bytes]:
+    """The verified bundle of the pages in `folder` (removed afterwards)."""
+    try:
+        # Pagefind's client is async: run it on a thread of its own (this one), so that build() also works
+        # when the caller already runs an event loop (Playwright's sync API does).
+        returned = asyncio.run(_index_folder(folder))
+    except SiteError:
+        raise
+    except Exception as e:  # the service reports its errors as plain Exceptions
+        raise SiteError(f"Pagefind could not index the site: {e}") from e
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
     files: dict[str, bytes] = {}
     for item in returned:

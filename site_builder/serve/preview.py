@@ -87,17 +87,16 @@ class Preview:
         return outcome
 
     def prepare_search(self) -> threading.Thread:
-        """Index the pages of the last build with Pagefind on a thread of its own; returns that thread.
+        """Index the pages now in build/ with Pagefind on a thread of its own; returns that thread.
 
         Its bundle lands in the build's search cache (keyed by the pages), so the `rebuild()` that adds the index
         finds it there instead of waiting for Pagefind, and a save made meanwhile is not held up by it."""
-        pages = self.session.pages or {}  # as the build hands them to search (its SVGs not drawn in)
+        pages = {path.relative_to(self.out).as_posix(): path.read_bytes() for path in self.out.rglob("*.html")}
         cache = cache_folder(self.root) / "search"  # where build() keeps search bundles
 
         def index() -> None:
             try:
-                if pages:
-                    search_bundle(pages, cache)
+                search_bundle(pages, cache)
             except Exception:  # noqa: BLE001 - only a head start: the rebuild that needs the index reports its errors
                 pass
 
