@@ -213,7 +213,7 @@ def test_ctrl_c_in_the_middle_of_a_build(tmp_path, tiny_built, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    result = rebuild(tmp_path, lambda p: monkeypatch.setattr(build_module, "search_bundle", interrupted), tiny_built)
+    result = rebuild(tmp_path, lambda p: monkeypatch.setattr(build_module, "start_index", interrupted), tiny_built)
     assert result.code == 130 and result.unchanged and "Traceback" not in result.err
     assert result.err == "interrupted; nothing was written, the previous build is unchanged.\n"
 
