@@ -335,6 +335,25 @@ def test_the_search_index_is_made_beside_the_reload_and_added_without_waiting(pr
     assert (project / "build/pagefind/pagefind-entry.json").is_file()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="a thread's own CPU priority is a Linux feature (elsewhere it is left alone)")
+def test_the_search_index_is_made_at_the_lowest_priority_so_a_save_is_not_slowed(project, monkeypatch):
+    assert Preview(project, project / "build").rebuild(search=False).ok
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen = {}
+
+    def indexed(pages, cache):  # what Pagefind would see: its thread's priority, and a process started from there
+        seen["pages"] = len(pages)
+        seen["thread"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        child = subprocess.run([sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"],
+                               capture_output=True, text=True, check=True)
+        seen["process"] = int(child.stdout)
+
+    monkeypatch.setattr(preview_module, "search_bundle", indexed)
+    Preview(project, project / "build").prepare_search().join(GUARD)
+    assert seen == {"pages": len(list((project / "build").rglob("*.html"))), "thread": 19, "process": 19}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # the preview itself is not slowed
+
+
 # --- freshness and what serve may touch --------------------------------------------------------------
 
 def test_an_up_to_date_build_is_served_as_it_is(project, capsys):

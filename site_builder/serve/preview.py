@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -55,6 +56,16 @@ class Outcome:
         return self.problems is None and self.bug is None
 
 
+def background() -> None:
+    """The calling thread, and the threads and processes it starts, at the lowest CPU priority (Linux: per thread;
+    elsewhere left as it is, since there the call would lower the whole process)."""
+    if sys.platform == "linux":
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except OSError:
+            pass  # not allowed here: indexing at normal priority only costs time
+
+
 class Preview:
     """One project's preview: builds into `out` and knows what the browser should be shown."""
 
@@ -90,12 +101,14 @@ class Preview:
         """Index the pages now in build/ with Pagefind on a thread of its own; returns that thread.
 
         Its bundle lands in the build's search cache (keyed by the pages), so the `rebuild()` that adds the index
-        finds it there instead of waiting for Pagefind, and a save made meanwhile is not held up by it."""
-        pages = {path.relative_to(self.out).as_posix(): path.read_bytes() for path in self.out.rglob("*.html")}
+        finds it there instead of waiting for Pagefind. It runs at the lowest CPU priority (Pagefind inherits it),
+        so a save made meanwhile, and the tab loading the new page, are not slowed down by it."""
         cache = cache_folder(self.root) / "search"  # where build() keeps search bundles
 
         def index() -> None:
+            background()
             try:
+                pages = {path.relative_to(self.out).as_posix(): path.read_bytes() for path in self.out.rglob("*.html")}
                 search_bundle(pages, cache)
             except Exception:  # noqa: BLE001 - only a head start: the rebuild that needs the index reports its errors
                 pass

@@ -24,6 +24,7 @@ from .server import check_ours, open_server
 STEP_MS = 50
 DEBOUNCE_MS = 1600
 SHOWN_CHANGES = 3  # changed files named per rebuild line; more are counted
+INDEX_AFTER = 1.0  # seconds without a save before Pagefind starts on the new pages (the tab loads meanwhile)
 SEARCH_AFTER = 5.0  # seconds without a save before the search index is added (that rebuild would hold up a save)
 
 
@@ -78,14 +79,21 @@ def report(outcome: Outcome, cause: str, previous: Outcome | None, out: Callable
 
 
 def follow(preview: Preview, batches: queue.Queue[set[Path]], stop: threading.Event, outcome: Outcome) -> None:
-    """Rebuild after each burst of saves until `stop`. The reload does not wait for the search index: Pagefind
-    indexes the new pages on a thread of its own, and a rebuild in the next quiet moment adds its bundle."""
-    search_due, indexing = False, None
+    """Rebuild after each burst of saves until `stop`. The reload does not wait for the search index: once the tab
+    has had a moment to load, Pagefind indexes the new pages on a thread of its own, and a rebuild in the next
+    quiet moment adds its bundle."""
+    index_due = search_due = False
+    indexing: threading.Thread | None = None
+    built = time.monotonic()
     while not stop.is_set():
         try:
-            changed = batches.get(timeout=SEARCH_AFTER if search_due else 0.2)
+            changed = batches.get(timeout=0.2)
         except queue.Empty:
-            if search_due and not (indexing and indexing.is_alive()):
+            quiet = time.monotonic() - built
+            busy = indexing is not None and indexing.is_alive()
+            if index_due and quiet >= INDEX_AFTER and not busy:
+                index_due, indexing = False, preview.prepare_search()
+            elif search_due and not index_due and quiet >= SEARCH_AFTER and not busy:
                 search_due = False
                 previous, outcome = outcome, preview.rebuild(search=True)
                 report(outcome, "search index", previous)
@@ -93,9 +101,8 @@ def follow(preview: Preview, batches: queue.Queue[set[Path]], stop: threading.Ev
         while not batches.empty():  # saves made during the last build: one rebuild for all of them
             changed |= batches.get_nowait()
         previous, outcome = outcome, preview.rebuild(search=False)
-        search_due = outcome.ok
-        if outcome.ok and not (indexing and indexing.is_alive()):
-            indexing = preview.prepare_search()
+        built = time.monotonic()
+        index_due = search_due = outcome.ok
         # An editor's or sed's temporary file comes and goes within the burst: name the files that are there.
         report(outcome, f"{named([p for p in changed if p.exists()] or changed, preview.root)} changed", previous)
 
