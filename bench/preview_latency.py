@@ -92,6 +92,9 @@ def main() -> int:
     results: dict[str, list[float]] = {"markdown": [], "value": []}
     with tempfile.TemporaryDirectory(prefix="bench-preview-") as tmp:
         project = project_copy(Path(tmp) / "project")
+        # A background job of a non-interactive shell starts with SIGINT ignored, and serve would inherit that;
+        # a handler of our own is reset to the default in the child, so the Ctrl+C below stops it.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         proc, lines, url = start_serve(project, args.cache.resolve() if args.cache else Path(tmp) / "cache")
         try:
             with sync_playwright() as p:
