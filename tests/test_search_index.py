@@ -69,13 +69,14 @@ def test_indexing_the_same_pages_again_gives_the_same_bytes(shipped_site):
 
 def test_pages_with_their_svgs_or_with_the_marks_where_they_go_share_one_bundle(shipped_site, tmp_path, monkeypatch):
     """A build indexes its pages before the SVGs are drawn in (charts/render.py); the preview indexes the
-    finished pages in build/. Search never reads a chart's figure, so both are one cache entry (and, as the test
-    above shows, the same bytes)."""
+    finished pages in build/. Search never reads a chart's figure, so both are one cache entry, and Pagefind
+    makes the same bytes from either (else a build's output would depend on whether the preview ran first)."""
     pages = shipped_pages(shipped_site)
     marked = {path: re.sub(rb'(<div class="chart-visual" data-pagefind-ignore>)<svg.*?</svg>(</div>)',
                            rb"\1<!--site-builder:svg ja/x-->\2", html, flags=re.DOTALL) for path, html in pages.items()}
     assert marked != pages
     first = search_bundle(marked, tmp_path)
+    assert search_bundle(pages) == first  # no cache: indexed anew from the finished pages
     monkeypatch.setattr(search, "_start", lambda pages: pytest.fail("the pages were indexed again"))
     assert search_bundle(pages, tmp_path) == first
 
