@@ -283,7 +283,7 @@ def test_svg_is_deterministic_and_cached(tmp_path, shipped, monkeypatch):
     first = chart_render.render_svgs({"a": spec}, tmp_path)["a"]
     assert first == chart_render.render_svgs({"a": spec}, None)["a"]  # byte-identical, rendered again
 
-    def refuse(_spec):
+    def refuse(_spec, *_faces):
         raise AssertionError("rendered although cached")
 
     monkeypatch.setattr(chart_work, "render_svg", refuse)
@@ -296,7 +296,7 @@ def test_only_changed_specs_are_rendered(tmp_path, shipped, monkeypatch):
     chart_render.render_svgs(specs, tmp_path)
     seen = []
     real = chart_work.render_svg
-    monkeypatch.setattr(chart_work, "render_svg", lambda text: seen.append(text) or real(text))
+    monkeypatch.setattr(chart_work, "render_svg", lambda text, *faces: seen.append(text) or real(text, *faces))
     changed = dict(specs)
     name = next(iter(changed))
     changed[name] = {**changed[name], "height": 123}

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..charts import work
+from ..charts import fonts, work
 from ..charts.cached import Planned, keep, planned_charts
 from ..charts.kit import Chart, spec_json, table_csv
 from ..charts.work import RENDERER, svg_key
@@ -78,7 +78,7 @@ def render_svgs(specs: Mapping[str, dict], cache: Path | None, workers: int | No
     pool = work.Workers(Catalogue({}), sum(store.get_text(f"{svg_key(text)}.svg") is None for text in texts.values()),
                         workers)
     try:
-        svgs, made = _svgs(list(texts.values()), store, pool)
+        svgs, made = _svgs(list(texts.values()), store, pool, _faces(cache, pool))
         out = {name: svg if isinstance(svg, str) else svg.result() for name, svg in zip(texts, svgs, strict=True)}
         _store(made, store)
     finally:
@@ -86,7 +86,14 @@ def render_svgs(specs: Mapping[str, dict], cache: Path | None, workers: int | No
     return out
 
 
-def _svgs(texts: list[str], store: Store, pool: work.Workers) -> tuple[list[str | work.Later[str]], dict[str, work.Later[str]]]:
+def _faces(cache: Path | None, pool: work.Workers) -> tuple[Path | None, bool]:
+    """Where the chart font's single faces are (`charts.fonts`), and whether a worker that finds them missing makes
+    them (a build without workers draws its few SVGs with the system's fonts, as the faces are not there yet)."""
+    return (fonts.faces_folder(cache) if cache else None), pool.parallel
+
+
+def _svgs(texts: list[str], store: Store, pool: work.Workers,
+          faces: tuple[Path | None, bool]) -> tuple[list[str | work.Later[str]], dict[str, work.Later[str]]]:
     """The SVG of each canonical spec: from the cache, else a job (one per distinct spec); and the jobs by key."""
     made: dict[str, work.Later[str]] = {}
     svgs: list[str | work.Later[str]] = []
@@ -94,7 +101,7 @@ def _svgs(texts: list[str], store: Store, pool: work.Workers) -> tuple[list[str 
         key = svg_key(text)
         hit = made.get(key) or store.get_text(f"{key}.svg")
         if hit is None:
-            hit = made[key] = pool.submit(work.svg, text)
+            hit = made[key] = pool.submit(work.svg, text, *faces)
         svgs.append(hit)
     return svgs, made
 
@@ -234,7 +241,7 @@ def site_charts(inputs: Inputs, derived: Derived, cache: Path | None,
     try:
         bundle = _bundle(bundles, pool)  # first: the longest job
         charts = _charts(planned, inputs.catalogue, specs, pool)
-        drawn, made = _svgs([spec_json(c.spec) for c in charts], svgs, pool)
+        drawn, made = _svgs([spec_json(c.spec) for c in charts], svgs, pool, _faces(cache, pool))
     except BaseException:
         pool.close(cancel=True)
         raise

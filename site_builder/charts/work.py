@@ -21,12 +21,14 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ..incremental.keys import fonts_version, renderer_version
 from ..incremental.lazy import vl_convert as vlc
 from ..load.models import Lang
 from ..render.i18n import Catalogue, ReadingCatalogue
+from . import fonts
 from .kit import Chart
 
 
@@ -82,13 +84,25 @@ def make_spec(name: str, args: tuple) -> Chart:
     return getattr(specs, name)(*args)
 
 
-def render_svg(spec_text: str) -> str:
-    return vlc.vegalite_to_svg(json.loads(spec_text))
+_fonts_loaded = False  # vl-convert loads its fonts once, at a process's first SVG
 
 
-def svg(spec_text: str) -> str:
+def render_svg(spec_text: str, faces: Path | None = None, make: bool = False) -> str:
+    """The SVG of a canonical spec. `faces`: the chart font's single faces (`charts.fonts`), read if they are there
+    when this process draws its first SVG (vl-convert loads its fonts then), and first made if `make`."""
+    global _fonts_loaded
+    spec = json.loads(spec_text)
+    if _fonts_loaded:
+        return vlc.vegalite_to_svg(spec)
+    with fonts.measuring_with(faces, make):
+        svg = vlc.vegalite_to_svg(spec)
+    _fonts_loaded = True
+    return svg
+
+
+def svg(spec_text: str, faces: Path | None = None, make: bool = False) -> str:
     """A job: the SVG of a canonical spec."""
-    return render_svg(spec_text)
+    return render_svg(spec_text, faces, make)
 
 
 def bundle(snippet: str) -> str:
@@ -130,6 +144,11 @@ class Workers:
         count = max(1, min(count or os.cpu_count() or 1, jobs))
         if pool is None and count > 1 and jobs >= SERIAL_BELOW:
             self._pool = _pool(count, catalogue.strings)
+
+    @property
+    def parallel(self) -> bool:
+        """Whether jobs run in worker processes (else here, when their result is first asked for)."""
+        return self._pool is not None
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Later[T]:
         future = None
