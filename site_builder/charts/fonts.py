@@ -73,7 +73,7 @@ def prepare(folder: Path) -> None:
                     family = face["name"].getDebugName(16) or face["name"].getDebugName(1)
                     if family in wanted and face["OS/2"].usWeightClass in WEIGHTS:
                         name = f"{source.stem}-{index}.otf"
-                        _write(folder / name, face.save)
+                        _write(folder / name, lambda path, face=face: face.save(path, reorderTables=False))
                         listed[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
         if listed:
             _write(folder / LIST, lambda path: Path(path).write_text(json.dumps(listed, sort_keys=True), encoding="utf-8"))
