@@ -151,9 +151,16 @@ def build(root: Path, out: Path | None, strict: bool = False):
     reused = reuse(root, out, strict)[0]
     if reused is not None:
         return reused
-    from .build import build as full_build
+    from .render.search import Warming
 
-    return full_build(root, out, strict=strict)
+    warm = Warming.start()  # Pagefind loads its dictionary while this process imports, loads and renders
+    try:
+        from .build import build as full_build
+
+        return full_build(root, out, strict=strict, warm=warm)
+    finally:
+        if warm is not None:
+            warm.stop()
 
 
 def fail(message: str) -> int:

@@ -28,7 +28,7 @@ from .opendata.files import export_data
 from .render.cached_pages import PageRenderer
 from .render.environment import Helpers, environment, output_path
 from .render.pages import plan_pages
-from .render.search import start_index
+from .render.search import Warming, start_index
 from .render.site_files import robots_txt, sitemap_xml, static_assets
 from .report import BuildReport
 from .writer import Output, update_site, write_site
@@ -37,11 +37,12 @@ __all__ = ["BuildReport", "BuildSession", "build"]
 
 
 def build(root: Path, out: Path | None, strict: bool = False, search: bool = True,
-          session: BuildSession | None = None) -> BuildReport:
+          session: BuildSession | None = None, warm: Warming | None = None) -> BuildReport:
     """Build the site from the project at `root` into `out` (None: `check.check`, validate only, make nothing).
 
     `search=False` skips the search index, for speed. A `session` (the preview server keeps one) lets a rebuild
-    reuse what did not change; the output is the same without it."""
+    reuse what did not change; the output is the same without it. `warm`: Pagefind already started (the command
+    line's), used for the search index if it is not in the cache; the caller stops it if unused."""
     if out is None:
         return check(root, strict, session)
     started = time.perf_counter()
@@ -57,7 +58,7 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
         if strict and site.warnings:
             raise StrictError(site.warnings)
         # Pagefind indexes the pages while the charts' SVGs are still being drawn: it ignores where they go
-        index = start_index(site.pages, cache / "search") if search else None
+        index = start_index(site.pages, cache / "search", warm) if search else None
         output = site.finish()
         for path, content in (index.result() if index else {}).items():
             output.add(path, content)

@@ -4,6 +4,7 @@ byte-identical from one build to the next, and checked file by file before it ma
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -77,8 +78,47 @@ def test_pages_with_their_svgs_or_with_the_marks_where_they_go_share_one_bundle(
     assert marked != pages
     first = search_bundle(marked, tmp_path)
     assert search_bundle(pages) == first  # no cache: indexed anew from the finished pages
-    monkeypatch.setattr(search, "_start", lambda pages: pytest.fail("the pages were indexed again"))
+    monkeypatch.setattr(search, "_start", lambda *args: pytest.fail("the pages were indexed again"))
     assert search_bundle(pages, tmp_path) == first
+
+
+# --- Pagefind started early (the command line's builds): the same bytes, and never left running ----------
+
+def ended(warm: search.Warming) -> bool:
+    """Its thread is done and its Pagefind process gone (reaped, not only killed)."""
+    warm.thread.join(30)
+    pid = warm._process.pid if warm._process is not None else None
+    for _ in range(300):
+        try:
+            if pid is not None:
+                os.kill(pid, 0)
+        except ProcessLookupError:
+            return not warm.thread.is_alive()
+        if pid is None:
+            return not warm.thread.is_alive()
+        time.sleep(0.1)
+    return False
+
+
+def test_a_warm_pagefind_makes_the_same_bundle(shipped_site):
+    """Its dictionary was loaded by a throwaway index of one Japanese sentence; the site's index is another."""
+    warm = search.Warming.start()
+    assert warm is not None
+    bundle = search.start_index(shipped_pages(shipped_site), None, warm).result()
+    assert bundle == {f"pagefind/{k}": v for k, v in shipped_bundle(shipped_site).items()}
+    assert ended(warm)
+
+
+def test_a_warm_pagefind_not_needed_is_stopped(shipped_site, tmp_path):
+    at_once = search.Warming.start()  # stopped while it still loads its dictionary
+    at_once.stop()
+    assert ended(at_once)
+    pages = shipped_pages(shipped_site)
+    search_bundle(pages, tmp_path)
+    warm = search.Warming.start()
+    warm._service.result(timeout=60)  # warmed up, then the index comes from the cache
+    assert search.start_index(pages, tmp_path, warm).result() == search_bundle(pages, tmp_path)
+    assert ended(warm)
 
 
 def test_shipped_bundle_passes_the_check(shipped_site):

@@ -25,6 +25,7 @@ import json
 import re
 import shutil
 import tempfile
+import threading
 import zlib
 from collections.abc import Awaitable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -51,18 +52,107 @@ def search_bundle(pages: dict[str, bytes], cache: Path | None = None) -> dict[st
     return start_index(pages, cache).result()
 
 
-def start_index(pages: dict[str, bytes], cache: Path | None = None) -> Indexing:
+def start_index(pages: dict[str, bytes], cache: Path | None = None, warm: Warming | None = None) -> Indexing:
     """Start indexing the pages: they are copied for Pagefind before this returns (the caller may drop them), and
-    Pagefind runs on a thread of its own. With a `cache` folder, a bundle is kept by the hash of the pages it
-    indexes (and Pagefind's version and this module's code): the same pages again start no Pagefind process."""
+    Pagefind runs on a thread of its own (`warm`'s, if given). With a `cache` folder, a bundle is kept by the hash of
+    the pages it indexes (and Pagefind's version and this module's code): the same pages again start no Pagefind."""
     key = _bundle_key(pages)
     hit = Store(cache).get(f"{key}.bundle") if cache else None
     if hit is not None:
         try:
-            return Indexing(_unpack(hit), None, key, None)
+            bundle = _unpack(hit)
+            if warm is not None:
+                warm.stop()
+            return Indexing(bundle, None, key, None)
         except ValueError:
             pass  # an entry of another layout: indexed again
-    return Indexing(None, _start(pages), key, cache)
+    return Indexing(None, _start(pages, warm), key, cache)
+
+
+class Warming:
+    """Pagefind started before there are pages to index. Its Japanese segmenter loads a dictionary first (≈ 0.8 s,
+    whatever the site's size), so a build from the command line starts it at once: by the time the pages are
+    rendered, it only indexes them. Its first job is one Japanese sentence in an index of its own, thrown away;
+    the site's index is another, made from the pages alone (the same bytes: tests/test_search_index.py).
+    `stop()` ends it unused (the index came from the cache, or the build failed); a no-op once indexing began."""
+
+    def __init__(self):
+        self._loop = asyncio.new_event_loop()
+        self._process: Any = None  # the Pagefind process, once launched
+        self.thread = threading.Thread(target=_run_loop, args=(self._loop,), name="pagefind", daemon=True)
+        self.thread.start()
+        self._service = asyncio.run_coroutine_threadsafe(self._warmed(), self._loop)
+        self._used = False
+
+    @classmethod
+    def start(cls) -> Warming | None:
+        """Pagefind warming up, or None where it is missing (indexing then says what to install)."""
+        try:
+            from pagefind.service import get_executable
+        except ImportError:
+            return None
+        return cls() if get_executable() is not None else None
+
+    def index(self, folder: str) -> list[dict[str, Any]]:
+        """Pagefind's files for the pages in `folder` (the raw reply; `_index` checks it), then the service ends."""
+        self._used = True
+
+        async def run() -> list[dict[str, Any]]:
+            return await _index_folder(folder, await asyncio.wrap_future(self._service))
+
+        try:
+            return asyncio.run_coroutine_threadsafe(run(), self._loop).result()
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+
+    def stop(self) -> None:
+        if self._used:
+            return
+        self._used = True
+
+        async def end() -> None:
+            try:
+                while self._process is None and not self._service.done():
+                    await asyncio.sleep(0.01)  # being launched: a matter of milliseconds
+                if self._process is not None:
+                    self._process._transport.close()  # kills Pagefind, wherever its warm-up is
+                    await self._process.wait()
+            finally:
+                self._loop.stop()
+
+        asyncio.run_coroutine_threadsafe(end(), self._loop)
+
+    async def _warmed(self) -> Any:
+        from pagefind.index import IndexConfig
+        from pagefind.service import PagefindService
+
+        service = await PagefindService().launch()
+        self._process = service._backend
+        if service._backend.stdout is not None:
+            service._backend.stdout._limit = REPLY_LIMIT  # see REPLY_LIMIT
+        try:
+            index = await _answer(service, service.create_index(IndexConfig()))
+            await _answer(service, index.add_html_file(content=_WARM_UP, source_path="warm-up.html"))
+        except BaseException:
+            await _close(service)
+            raise
+        return service
+
+
+_WARM_UP = '<html lang="ja"><body><main data-pagefind-body><p>検索の準備をしています。</p></main></body></html>'
+
+
+def _run_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """The warm service's thread: its event loop until stopped, then whatever is left cancelled and the loop closed."""
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_forever()
+        left = asyncio.all_tasks(loop)
+        for task in left:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+    finally:
+        loop.close()
 
 
 class Indexing:
@@ -113,7 +203,7 @@ def _unpack(packed: bytes) -> dict[str, bytes]:
     return files
 
 
-def _start(pages: dict[str, bytes]) -> Future:
+def _start(pages: dict[str, bytes], warm: Warming | None = None) -> Future:
     """The pages copied (as Pagefind should read them) into a private folder, and Pagefind started on it."""
     try:
         from pagefind.service import get_executable
@@ -132,17 +222,17 @@ def _start(pages: dict[str, bytes]) -> Future:
         raise
     runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
     try:
-        return runner.submit(_index, folder)
+        return runner.submit(_index, folder, warm)
     finally:
         runner.shutdown(wait=False)  # the thread ends with its job
 
 
-def _index(folder: str) -> dict[str, bytes]:
+def _index(folder: str, warm: Warming | None = None) -> dict[str, bytes]:
     """The verified bundle of the pages in `folder` (removed afterwards)."""
     try:
-        # Pagefind's client is async: run it on a thread of its own (this one), so that build() also works
-        # when the caller already runs an event loop (Playwright's sync API does).
-        returned = asyncio.run(_index_folder(folder))
+        # Pagefind's client is async: run it on a thread of its own (this one, or the warm service's), so that
+        # build() also works when the caller already runs an event loop (Playwright's sync API does).
+        returned = warm.index(folder) if warm is not None else asyncio.run(_index_folder(folder))
     except SiteError:
         raise
     except Exception as e:  # the service reports its errors as plain Exceptions
@@ -201,15 +291,16 @@ def _with_phrase(heading: re.Match[bytes]) -> bytes:
     return heading[0] + f"<span hidden>{PHRASE_MARK}「{text}」について{PHRASE_MARK}</span>".encode()
 
 
-async def _index_folder(site: str) -> list[dict[str, Any]]:
-    """Index every HTML file below `site` with a private Pagefind service; the bundle's files in memory.
+async def _index_folder(site: str, service: Any = None) -> list[dict[str, Any]]:
+    """Index every HTML file below `site` with a private Pagefind service (`service`, else one started here);
+    the bundle's files in memory. The service ends with it.
 
     The client has no public way to lift its reply limit or to notice that its reader died, so this
     touches its `_backend` and `_poll_task` (pagefind 1.5); a later client without them fails loudly."""
     from pagefind.index import IndexConfig
     from pagefind.service import PagefindService
 
-    service = await PagefindService().launch()
+    service = service or await PagefindService().launch()
     try:
         if service._backend.stdout is not None:
             service._backend.stdout._limit = REPLY_LIMIT  # see REPLY_LIMIT
@@ -217,13 +308,17 @@ async def _index_folder(site: str) -> list[dict[str, Any]]:
         await _answer(service, index.add_directory(site))
         return await _answer(service, index.get_files())
     finally:
-        if service._poll_task.done():
-            # Its reader is gone: close() would wait for replies that never come, and wait() for the
-            # end of a pipe nobody reads. Closing the transport kills the binary and drops the pipes.
-            service._backend._transport.close()
-            await service._backend.wait()
-        else:
-            await service.close()
+        await _close(service)
+
+
+async def _close(service: Any) -> None:
+    if service._poll_task.done():
+        # Its reader is gone: close() would wait for replies that never come, and wait() for the
+        # end of a pipe nobody reads. Closing the transport kills the binary and drops the pipes.
+        service._backend._transport.close()
+        await service._backend.wait()
+    else:
+        await service.close()
 
 
 async def _answer(service: Any, request: Awaitable[_T]) -> _T:
