@@ -140,6 +140,37 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
 # --- the preview's update in place ---------------------------------------------------------------
 
 
+def test_a_new_site_links_the_files_the_old_one_holds_unchanged(tmp_path):
+    """The swap stays whole; only the bytes that changed are written. A file changed in the old site since (same
+    size, one byte), a symlink, or a file reached through a symlinked folder is written, never linked."""
+    out, project, outside = tmp_path / "out", tmp_path / "project", tmp_path / "outside"
+    files = {"index.html": "home", "same.css": "css", "page.html": "old", "edited.html": "abc", "link.html": "lnk",
+             "via/x.html": "via"}
+    first = Output()
+    for path, text in files.items():
+        first.add(path, text)
+    write_site(first, out, project)
+    inode = {path: (out / path).stat().st_ino for path in files}
+    (out / "edited.html").write_text("abd")
+    outside.mkdir()
+    (outside / "x.html").write_text("via")
+    (outside / "link.html").write_text("lnk")
+    (out / "link.html").unlink()
+    (out / "link.html").symlink_to(outside / "link.html")
+    (out / "via/x.html").unlink()
+    (out / "via").rmdir()
+    (out / "via").symlink_to(outside)
+    second = Output()
+    for path, text in {**files, "page.html": "new"}.items():
+        second.add(path, text)
+    write_site(second, out, project)
+    assert tree(out) == {**{k: v.encode() for k, v in files.items()}, "page.html": b"new", MARKER: MARKER_TEXT.encode()}
+    linked = sorted(path for path in files if (out / path).stat().st_ino == inode[path])
+    assert linked == ["index.html", "same.css"]
+    assert not (out / "link.html").is_symlink() and not (out / "via").is_symlink()
+    assert (outside / "x.html").stat().st_nlink == 1 and (outside / "link.html").stat().st_nlink == 1
+
+
 def test_an_update_writes_only_what_changed_and_removes_what_went(tmp_path):
     out, project = tmp_path / "out", tmp_path / "project"
     first = Output()
