@@ -41,7 +41,8 @@ def test_single_faces_draw_the_same_svgs(tmp_path, shipped_site):
     assert len(system["svgs"]) == 6 and single["svgs"] == system["svgs"]
     # the faces were made and used (Debian's fonts-noto-cjk ships them as collections), and the variable put back
     assert fonts.ready(faces)
-    assert sorted(p.name for p in faces.glob("*.otf")) == ["NotoSansCJK-Bold-0.otf", "NotoSansCJK-Regular-0.otf"]
+    made = sorted(p.name for p in faces.glob("*.otf"))  # Debian: NotoSansCJK-Bold-0.otf, NotoSansCJK-Regular-0.otf
+    assert any("Regular" in n for n in made) and any("Bold" in n for n in made), made
     assert single["FONTCONFIG_FILE"] is None
     config = (faces / fonts.CONFIG).read_text(encoding="utf-8")
     assert config.index(f"<dir>{faces.resolve()}</dir>") < config.index("<include")
@@ -55,7 +56,7 @@ def test_the_renderer_reads_the_fontconfig_file(tmp_path, shipped_site):
     fonts.prepare(faces)
     bold_only = tmp_path / "bold"
     bold_only.mkdir()
-    (faces / "NotoSansCJK-Bold-0.otf").rename(bold_only / "bold.otf")
+    next(faces.glob("*Bold*.otf")).rename(bold_only / "bold.otf")
     conf = tmp_path / "bold.conf"
     conf.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{bold_only}</dir></fontconfig>\n', encoding="utf-8")
     spec = some_specs(shipped_site)[:1]
@@ -89,7 +90,7 @@ def test_the_variable_is_set_only_around_the_first_svg(tmp_path, monkeypatch):
 def test_a_face_changed_on_disk_is_not_read_and_is_made_again(tmp_path):
     faces = tmp_path / "faces"
     fonts.prepare(faces)
-    face = faces / "NotoSansCJK-Regular-0.otf"
+    face = next(faces.glob("*Regular*.otf"))
     whole = face.read_bytes()
     data = bytearray(whole)
     data[len(data) // 2] ^= 1  # the same length, one bit changed: it would measure text wrongly
