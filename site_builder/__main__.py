@@ -148,12 +148,14 @@ def build(root: Path, out: Path | None, strict: bool = False):
         from .check import check  # the loaders and models only: no charts, pages or open data
 
         return check(root, strict)
-    reused = reuse(root, out, strict)[0]
+    reused, _, _, before = reuse(root, out, strict)
     if reused is not None:
         return reused
     from .render.search import Warming
 
-    warm = Warming.start()  # Pagefind loads its dictionary while this process imports, loads and renders
+    # Pagefind loads its dictionary while this process imports, loads and renders; not when these very inputs
+    # were built before (the output was changed or removed since): their search index is in the cache
+    warm = Warming.start() if before is None else None
     try:
         from .build import build as full_build
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -178,3 +179,24 @@ def test_a_reply_the_client_cannot_read_is_an_error_not_a_hang(shipped_site, mon
 def test_pages_without_text_are_refused():
     with pytest.raises(SiteError, match="Pagefind indexed no page"):
         search_bundle({})
+
+
+def test_the_command_line_starts_pagefind_early_only_for_inputs_it_has_not_built(tiny_project, tmp_path, monkeypatch):
+    """A build of inputs built before (its output was removed since) takes its index from the cache: no Pagefind."""
+    from site_builder import __main__ as cli
+
+    monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))
+    started = []
+    real = search.Warming.start
+    monkeypatch.setattr(search.Warming, "start", classmethod(lambda cls: started.append(cls) or real()))
+    out = tmp_path / "out"
+    command = ["--root", str(tiny_project), "build", "--out", str(out)]
+    assert cli.main(command) == 0 and len(started) == 1
+    first = shipped_bundle(out)
+    shutil.rmtree(out)
+    assert cli.main(command) == 0 and len(started) == 1
+    assert shipped_bundle(out) == first
+    with open(tiny_project / "content/goals/g1.ja.md", "a", encoding="utf-8") as f:
+        f.write("\n新しい一文。\n")
+    assert cli.main(command) == 0 and len(started) == 2
+    assert shipped_bundle(out) != first

@@ -29,7 +29,8 @@ def build_key(root: Path, out: Path | None, search: bool, state: InputState) -> 
 
 def reuse(root: Path, out: Path | None, strict: bool = False, search: bool = True,
           known: Manifest | None = None) -> tuple[BuildReport | None, InputState, str, Manifest | None]:
-    """(the report of a build with nothing to do, or None; the input files; the build's key; its manifest).
+    """(the report of a build with nothing to do, or None; the input files; the build's key; the manifest of the
+    last build of these inputs into `out`, if any — also when that output was changed or removed since).
 
     `known`: the manifest a session remembers (saves reading it from the cache)."""
     started = time.perf_counter()
@@ -37,7 +38,7 @@ def reuse(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
     key = build_key(root, out, search, state)
     before = known if known is not None and known.key == key else recorded(cache_folder(root), key)
     if before is None or (out is not None and not output_matches(out, before.files)):
-        return None, state, key, None
+        return None, state, key, before
     if strict and before.warnings:
         raise StrictError(list(before.warnings))
     report = BuildReport(before.pages, LANGUAGES, len(before.files), list(before.warnings),
