@@ -19,7 +19,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from . import spreadsheets  # the commands' options only: the work is imported when they run
 from .errors import DataError, SiteError, StrictError
-from .incremental.reuse import reuse
+from .incremental.reuse import pages_built_before, reuse
 from .messages import detect, say, speaking
 from .serve.server import DEFAULT_PORT, PORT_TRIES, open_server
 from .writer import check_target
@@ -148,14 +148,14 @@ def build(root: Path, out: Path | None, strict: bool = False):
         from .check import check  # the loaders and models only: no charts, pages or open data
 
         return check(root, strict)
-    reused, _, _, before = reuse(root, out, strict)
+    reused, state, _, _ = reuse(root, out, strict)
     if reused is not None:
         return reused
     from .render.search import Warming
 
     # Pagefind loads its dictionary while this process imports, loads and renders; not when these very inputs
-    # were built before (the output was changed or removed since): their search index is in the cache
-    warm = Warming.start() if before is None else None
+    # were built before (into another folder, or the output was changed since): their search index is cached
+    warm = Warming.start() if not pages_built_before(root, True, state) else None
     try:
         from .build import build as full_build
 

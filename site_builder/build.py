@@ -17,7 +17,7 @@ from .errors import StrictError
 from .headers import headers_file
 from .incremental.keys import Fingerprints, digest
 from .incremental.manifest import Manifest, record
-from .incremental.reuse import reuse
+from .incremental.reuse import remember_pages, reuse
 from .incremental.session import BuildSession
 from .incremental.store import Store, cache_folder
 from .incremental.tree import InputState
@@ -74,6 +74,7 @@ def build(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
     previous = session.manifest.files if session.manifest else {}
     manifest = Manifest(key, site.count, hashes, tuple(site.warnings))
     record(cache, manifest)
+    remember_pages(cache, search, state)
     session.remember_build(state, manifest)
     return BuildReport(site.count, len(LANGS), len(output.files), site.warnings, time.perf_counter() - started,
                        changed=tuple(sorted(p for p in hashes if previous.get(p) != hashes[p])), rendered=site.rendered)

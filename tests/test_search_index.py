@@ -182,7 +182,8 @@ def test_pages_without_text_are_refused():
 
 
 def test_the_command_line_starts_pagefind_early_only_for_inputs_it_has_not_built(tiny_project, tmp_path, monkeypatch):
-    """A build of inputs built before (its output was removed since) takes its index from the cache: no Pagefind."""
+    """A build of inputs built before (its output removed since, or into another folder) takes its index from the
+    cache: no Pagefind."""
     from site_builder import __main__ as cli
 
     monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))
@@ -196,6 +197,8 @@ def test_the_command_line_starts_pagefind_early_only_for_inputs_it_has_not_built
     shutil.rmtree(out)
     assert cli.main(command) == 0 and len(started) == 1
     assert shipped_bundle(out) == first
+    assert cli.main(["--root", str(tiny_project), "build", "--out", str(tmp_path / "elsewhere")]) == 0
+    assert len(started) == 1 and shipped_bundle(tmp_path / "elsewhere") == first
     with open(tiny_project / "content/goals/g1.ja.md", "a", encoding="utf-8") as f:
         f.write("\n新しい一文。\n")
     assert cli.main(command) == 0 and len(started) == 2

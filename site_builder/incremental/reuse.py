@@ -13,7 +13,7 @@ from ..errors import StrictError
 from ..report import BuildReport
 from .keys import code_version, digest, fonts_version, renderer_version
 from .manifest import Manifest, output_matches, recorded
-from .store import cache_folder
+from .store import Store, cache_folder
 from .tree import InputState, input_state
 
 LANGUAGES = 2  # ja and en: load.models.LANGS, not imported here
@@ -27,10 +27,23 @@ def build_key(root: Path, out: Path | None, search: bool, state: InputState) -> 
     return digest(code_version(), renderer_version(), fonts_version(), where, state.key)
 
 
+def _pages_key(search: bool, state: InputState) -> str:
+    """What the pages (and so their search index) follow from: not where the project is or the site goes."""
+    return digest(code_version(), renderer_version(), fonts_version(), f"search={search}", state.key)
+
+
+def remember_pages(cache: Path, search: bool, state: InputState) -> None:
+    Store(cache / "builds").put_text(f"{_pages_key(search, state)}.pages", "")
+
+
+def pages_built_before(root: Path, search: bool, state: InputState) -> bool:
+    """Whether these very inputs were built before, into any folder: their pages and search index are cached."""
+    return Store(cache_folder(root) / "builds").get_text(f"{_pages_key(search, state)}.pages") is not None
+
+
 def reuse(root: Path, out: Path | None, strict: bool = False, search: bool = True,
           known: Manifest | None = None) -> tuple[BuildReport | None, InputState, str, Manifest | None]:
-    """(the report of a build with nothing to do, or None; the input files; the build's key; the manifest of the
-    last build of these inputs into `out`, if any — also when that output was changed or removed since).
+    """(the report of a build with nothing to do, or None; the input files; the build's key; its manifest).
 
     `known`: the manifest a session remembers (saves reading it from the cache)."""
     started = time.perf_counter()
@@ -38,7 +51,7 @@ def reuse(root: Path, out: Path | None, strict: bool = False, search: bool = Tru
     key = build_key(root, out, search, state)
     before = known if known is not None and known.key == key else recorded(cache_folder(root), key)
     if before is None or (out is not None and not output_matches(out, before.files)):
-        return None, state, key, before
+        return None, state, key, None
     if strict and before.warnings:
         raise StrictError(list(before.warnings))
     report = BuildReport(before.pages, LANGUAGES, len(before.files), list(before.warnings),
