@@ -125,11 +125,16 @@ def _collections() -> Iterator[Path]:
 
 
 def _config(folder: Path) -> str:
-    # fontdb reads FONTCONFIG_FILE instead of the system's configuration: include that after our folder
+    """Our folder, then what fontdb would read without us: the system's configuration (FONTCONFIG_FILE, else
+    /etc/fonts/fonts.conf), or where there is none, the folders fontdb then falls back to."""
     system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    if os.path.isfile(system):
+        rest = [f'<include ignore_missing="yes">{escape(system)}</include>']
+    else:
+        rest = [f"<dir>{escape(str(Path(top).expanduser()))}</dir>" for top in FONT_FOLDERS if Path(top).expanduser().is_dir()]
+    lines = [f"<dir>{escape(str(folder.resolve()))}</dir>", *rest]
     return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-            f"  <dir>{escape(str(folder.resolve()))}</dir>\n"
-            f'  <include ignore_missing="yes">{escape(system)}</include>\n</fontconfig>\n')
+            + "".join(f"  {line}\n" for line in lines) + "</fontconfig>\n")
 
 
 def _write(path: Path, save) -> None:
