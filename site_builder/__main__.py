@@ -74,6 +74,11 @@ def _main(args: argparse.Namespace, argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print(say("cli.interrupted", unchanged=say(UNCHANGED)), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # whoever read the output stopped reading (`site-builder build | head -1`), after the work was done: no
+        # "internal error, nothing was written"; the exit code a program ended by SIGPIPE has (128 + 13)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # else Python fails again flushing at exit
+        return 141
     except Exception as e:  # a bug: one line for the user, the traceback for whoever fixes it
         return internal_error(e, sys.argv[1:] if argv is None else argv)
 

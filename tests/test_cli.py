@@ -199,3 +199,15 @@ def test_check_finds_what_the_build_finds(tiny_project, capsys):
     check_err = capsys.readouterr().err
     assert cli.main(["--root", str(tiny_project), "build", "--out", str(tiny_project / "out")]) == 1
     assert capsys.readouterr().err == check_err and "data/kpi.yaml:" in check_err
+
+
+def test_a_reader_that_stops_reading_gets_no_false_error(tiny_project, tmp_path):
+    """`site-builder build | head -1`: the site is written, so no "internal error … nothing was written"; the exit
+    code is the one a program ended by SIGPIPE has."""
+    proc = subprocess.Popen([sys.executable, "-m", "site_builder", "--root", str(tiny_project), "build", "--out",
+                             str(tmp_path / "out")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before the first line
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait() == 141 and err == ""
+    assert (tmp_path / "out/index.html").is_file()
