@@ -124,12 +124,9 @@ class Warming:
 
     async def _warmed(self) -> Any:
         from pagefind.index import IndexConfig
-        from pagefind.service import PagefindService
 
-        service = await PagefindService().launch()
+        service = await _launch()
         self._process = service._backend
-        if service._backend.stdout is not None:
-            service._backend.stdout._limit = REPLY_LIMIT  # see REPLY_LIMIT
         try:
             index = await _answer(service, service.create_index(IndexConfig()))
             await _answer(service, index.add_html_file(content=_WARM_UP, source_path="warm-up.html"))
@@ -298,17 +295,24 @@ async def _index_folder(site: str, service: Any = None) -> list[dict[str, Any]]:
     The client has no public way to lift its reply limit or to notice that its reader died, so this
     touches its `_backend` and `_poll_task` (pagefind 1.5); a later client without them fails loudly."""
     from pagefind.index import IndexConfig
-    from pagefind.service import PagefindService
 
-    service = service or await PagefindService().launch()
+    service = service or await _launch()
     try:
-        if service._backend.stdout is not None:
-            service._backend.stdout._limit = REPLY_LIMIT  # see REPLY_LIMIT
         index = await _answer(service, service.create_index(IndexConfig()))
         await _answer(service, index.add_directory(site))
         return await _answer(service, index.get_files())
     finally:
         await _close(service)
+
+
+async def _launch() -> Any:
+    """A private Pagefind service, its reply limit lifted (see REPLY_LIMIT)."""
+    from pagefind.service import PagefindService
+
+    service = await PagefindService().launch()
+    if service._backend.stdout is not None:
+        service._backend.stdout._limit = REPLY_LIMIT
+    return service
 
 
 async def _close(service: Any) -> None:
