@@ -176,6 +176,32 @@ def test_a_reply_the_client_cannot_read_is_an_error_not_a_hang(shipped_site, mon
     assert time.perf_counter() - started < 60
 
 
+def test_the_service_settles_each_request_with_its_reply_or_its_error():
+    """Our reader of Pagefind's replies (the client's own sleeps 0.1 s before each): a reply settles its request, an
+    error reply fails it with Pagefind's message, also for a request Pagefind could not parse (no id of its own)."""
+    import asyncio
+
+    async def talk() -> list:
+        service = await search._launch()
+        try:
+            made = await search._answer(service, service.send({"type": "NewIndex", "config": None}))
+            results = [made["type"]]
+            for payload in ({"type": "AddDir", "index_id": 99, "path": "nowhere"}, {"type": "Unknown"}):
+                try:
+                    await search._answer(service, service.send(payload))
+                except Exception as e:  # the client's own kind of error
+                    results.append(str(e.args[0]))
+            return results
+        finally:
+            service._backend._transport.close()
+            await service._backend.wait()
+
+    made, unknown_index, unparsed = asyncio.run(talk())
+    assert made == "NewIndex"
+    assert "does not yet exist" in unknown_index
+    assert "unknown variant `Unknown`" in unparsed
+
+
 def test_pages_without_text_are_refused():
     with pytest.raises(SiteError, match="Pagefind indexed no page"):
         search_bundle({})
