@@ -202,6 +202,25 @@ def test_the_service_settles_each_request_with_its_reply_or_its_error():
     assert "unknown variant `Unknown`" in unparsed
 
 
+def test_pagefind_ending_mid_build_is_an_error_not_a_hang(capfd):
+    """The end of Pagefind's output while a request waits (as when it crashes): the request fails at once, and the
+    reader leaves no error behind for asyncio to print."""
+    import asyncio
+
+    async def talk() -> None:
+        service = await search._launch()
+        service._backend.stdout.feed_eof()  # what the reader sees when the process is gone
+        await asyncio.sleep(0)
+        try:
+            await search._answer(service, service.send({"type": "NewIndex", "config": None}))
+        finally:
+            await search._close(service)
+
+    with pytest.raises(SiteError, match=r"Pagefind stopped answering while indexing the site \(it ended\)"):
+        asyncio.run(talk())
+    assert "Task exception was never retrieved" not in capfd.readouterr().err
+
+
 def test_pages_without_text_are_refused():
     with pytest.raises(SiteError, match="Pagefind indexed no page"):
         search_bundle({})
