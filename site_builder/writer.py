@@ -91,9 +91,12 @@ def write_site(output: Output, out: Path, project: Path) -> Written:
         raise SiteError(say("out.cannot_create", out=out, reason=e.strerror)) from e
     current = str(out) if is_output(out) else None  # the site being replaced: its unchanged files are linked
     try:
+        made = {staging}
         for rel, data in sorted({**output.files, MARKER: MARKER_TEXT.encode("utf-8")}.items()):
             target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             if current is None or not _linked(current, rel, target, data):
                 target.write_bytes(data)
         os.chmod(staging, 0o755)

@@ -13,7 +13,8 @@ threads and never flushes), and the Python client stops the process right after 
 files came back empty or cut at 32/64 KiB. Every file is then checked before it may be published.
 
 The pages are handed to Pagefind as one folder in a private temporary directory rather than one
-`add_html_file` call per page: the Python client waits 100 ms per reply, which made that 10× slower.
+`add_html_file` call per page: Pagefind indexes a folder faster (0.17 against 0.26 s for the shipped
+site's 82 pages, even with replies read as they come: `_service_class`).
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ def search_bundle(pages: dict[str, bytes], cache: Path | None = None) -> dict[st
 
 
 def start_index(pages: dict[str, bytes], cache: Path | None = None, warm: Warming | None = None) -> Indexing:
-    """Start indexing the pages: they are copied for Pagefind before this returns (the caller may drop them), and
-    Pagefind runs on a thread of its own (`warm`'s, if given). With a `cache` folder, a bundle is kept by the hash of
-    the pages it indexes (and Pagefind's version and this module's code): the same pages again start no Pagefind."""
+    """Start indexing the pages, on a thread of its own that copies them for Pagefind (the caller may drop them) and
+    runs it (`warm`'s, if given). With a `cache` folder, a bundle is kept by the hash of the pages it indexes (and
+    Pagefind's version and this module's code): the same pages again start no Pagefind."""
     key = _bundle_key(pages)
     hit = Store(cache).get(f"{key}.bundle") if cache else None
     if hit is not None:
@@ -205,32 +206,33 @@ def _unpack(packed: bytes) -> dict[str, bytes]:
 
 
 def _start(pages: dict[str, bytes], warm: Warming | None = None) -> Future:
-    """The pages copied (as Pagefind should read them) into a private folder, and Pagefind started on it."""
+    """Pagefind started on the pages, on a thread of its own: the build goes on (drawing its SVGs) meanwhile."""
     try:
         from pagefind.service import get_executable
     except ImportError as e:
         raise SiteError("site search needs Pagefind: pip install 'pagefind[extended]'") from e
     if get_executable() is None:
         raise SiteError("the Pagefind binary was not found: pip install 'pagefind[extended]'")
-    folder = tempfile.mkdtemp(prefix="site-builder-search-")
-    try:
-        for rel, html in pages.items():
-            target = Path(folder, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(separated(html))
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
     runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
     try:
-        return runner.submit(_index, folder, warm)
+        return runner.submit(_index, dict(pages), warm)  # a copy of the dict: the caller may let its pages go
     finally:
         runner.shutdown(wait=False)  # the thread ends with its job
 
 
-def _index(folder: str, warm: Warming | None = None) -> dict[str, bytes]:
-    """The verified bundle of the pages in `folder` (removed afterwards)."""
+def _index(pages: dict[str, bytes], warm: Warming | None = None) -> dict[str, bytes]:
+    """The verified bundle of the pages, copied (as Pagefind should read them) into a private folder for it to read,
+    removed afterwards."""
+    folder = tempfile.mkdtemp(prefix="site-builder-search-")
     try:
+        folders: set[Path] = set()
+        for rel in list(pages):
+            html = pages.pop(rel)  # each page let go once written
+            target = Path(folder, rel)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_bytes(separated(html))
         # Pagefind's client is async: run it on a thread of its own (this one, or the warm service's), so that
         # build() also works when the caller already runs an event loop (Playwright's sync API does).
         returned = warm.index(folder) if warm is not None else asyncio.run(_index_folder(folder))
