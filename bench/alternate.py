@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, machine  # noqa: E402
+from common import ROOT, compiled, machine  # noqa: E402
 
 TARGET = "{value: 226, year: 2019}"  # the open-datasets target in data/kpi.yaml
 
@@ -58,6 +58,7 @@ def main() -> int:
             for name in (args.before, args.after):
                 tree = Path(tmp, f"tree-{len(sides)}")
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), name], check=True)
+                compiled(tree)
                 project = Path(tmp, f"project-{len(sides)}")
                 for part in ("data", "content", "templates", "assets"):
                     shutil.copytree(tree / part, project / part)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import subprocess
@@ -19,7 +20,16 @@ def frozen_builder(dest: Path) -> Path:
     change the code version under it, which would make every cached chart spec stale."""
     for part in ("site_builder", "templates", "assets"):
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-    return dest
+    return compiled(dest)
+
+
+def compiled(builder: Path) -> Path:
+    """The builder's bytecode written beside it, as `pip install` writes it. Without it, a machine that sets
+    PYTHONDONTWRITEBYTECODE (this one does) compiles its ≈ 80 modules again in every build (≈ 0.1 s), which no
+    installed copy does, and which Pelican, installed by pip, does not pay either."""
+    if not compileall.compile_dir(builder / "site_builder", quiet=1):
+        raise SystemExit(f"{builder}: the builder does not compile")
+    return builder
 
 
 def run(builder: Path, args: list[str], cache: Path) -> tuple[float, int, str]:
