@@ -270,6 +270,19 @@ def test_csv_is_for_people_and_programs():
     assert list(csv.reader(io.StringIO(text.lstrip("\ufeff")))) == [["年度", "値（人）"], ["2019", "1234"], ["", "1.5"]]
 
 
+def test_a_chart_worker_imports_only_the_chart_code():
+    """What a spawned worker imports before its first job: no open-data stage (openpyxl), templates or search, and
+    Altair and vl-convert only when a spec or an SVG is made (each worker of a cold build pays its imports)."""
+    import subprocess
+    import sys
+
+    script = ("import sys, json; import site_builder.charts.work\n"
+              "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & "
+              "{'altair', 'jinja2', 'openpyxl', 'vl_convert', 'pagefind', 'markdown', 'fontTools'})))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
 def test_wrap_keeps_closing_brackets_on_the_line():
     assert charts.wrap("子育てしやすいと回答する市民（就学前の保護者の割合）", 50)[-1] != "）"
     assert charts.wrap("Share of people satisfied", 12) == ["Share of", "people", "satisfied"]

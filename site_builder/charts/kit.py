@@ -17,7 +17,7 @@ from typing import ParamSpec, TypeVar
 from .. import formats
 from ..incremental.lazy import altair as alt  # imported on first use: cached charts need no Altair
 from ..load.models import Amount, Lang, Unit
-from ..opendata.files import csv_text
+from ..opendata.csvtext import csv_text
 from ..render.i18n import Catalogue
 
 # Okabe–Ito colours (safe for the common colour-vision deficiencies), each ≥ 3:1 against BACKGROUND.

@@ -17,12 +17,10 @@ would run as a formula (=, +, -, @, tab, CR first) gets a leading "'"; strategy.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import math
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -34,13 +32,12 @@ from ..opendata.reviews import review_tables, reviews_json
 from ..opendata.tables import Table, all_tables
 from ..opendata.xlsx import MEDIA_TYPE as XLSX_MEDIA_TYPE
 from ..opendata.xlsx import table_sheet, workbook_bytes
+from .csvtext import csv_text, neutralised
 
 if TYPE_CHECKING:
     from ..derive.facts import Derived
 
 DATA = "data/"  # folder of the site that holds the files; the URLs under it are stable
-BOM = "\ufeff"
-LINE_END = "\r\n"
 XLSX_NAME = "indicators.xlsx"
 XLSX_SHEETS = (("indicators", Text(ja="指標", en="Indicators")), ("budget_items", Text(ja="予算事業", en="Budget")),
                ("review_results", Text(ja="実績", en="Results")))
@@ -113,28 +110,6 @@ def describe(path: str, title: Text, fmt: str, media: str, content: bytes) -> Da
 
 
 # --- serialisations ----------------------------------------------------------------------------
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(cell: object) -> object:
-    """A text cell a spreadsheet would run as a formula, made plain text by a leading "'" (OWASP's advice)."""
-    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
-
-
-def csv_text(header: Iterable[object], rows: Iterable[Iterable[object]], literal: Collection[int] = ()) -> str:
-    """CSV as this site publishes it (open data and chart downloads alike): BOM, one header row,
-    CRLF line ends, quotes only where a cell needs them.
-
-    Text cells are neutralised against formula injection; numbers (int, float, Decimal) and the columns
-    in `literal` (typed columns whose values are numbers, or validated codes such as "-") are written as they are."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(neutralised(cell) for cell in header)
-    writer.writerows((cell if i in literal else neutralised(cell) for i, cell in enumerate(row)) for row in rows)
-    return BOM + out.getvalue()
 
 
 def literal_columns(table: Table) -> frozenset[int]:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..load.inputs import Inputs
 from ..load.models import Indicator
 from ..load.reviews import Review
-from ..opendata.files import BOM, LINE_END, neutralised
+from ..opendata.csvtext import BOM, LINE_END, neutralised
 from ..opendata.xlsx import Sheet, workbook_bytes
 from ..spreadsheets.layout import COLUMNS, HELP_ROWS, HELP_SHEET, SHEET, YEAR_LABEL
 
