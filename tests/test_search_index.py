@@ -196,7 +196,7 @@ def test_the_service_settles_each_request_with_its_reply_or_its_error():
             service._backend._transport.close()
             await service._backend.wait()
 
-    made, unknown_index, unparsed = asyncio.run(talk())
+    made, unknown_index, unparsed = _on_a_thread(talk)
     assert made == "NewIndex"
     assert "does not yet exist" in unknown_index
     assert "unknown variant `Unknown`" in unparsed
@@ -217,8 +217,18 @@ def test_pagefind_ending_mid_build_is_an_error_not_a_hang(capfd):
             await search._close(service)
 
     with pytest.raises(SiteError, match=r"Pagefind stopped answering while indexing the site \(it ended\)"):
-        asyncio.run(talk())
+        _on_a_thread(talk)
     assert "Task exception was never retrieved" not in capfd.readouterr().err
+
+
+def _on_a_thread(coroutine):
+    """`asyncio.run(coroutine())` on a thread of its own, as the build runs Pagefind's client: a test before this one
+    in the same process may have left an event loop running on this thread (Playwright's sync API does)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(lambda: asyncio.run(coroutine())).result()
 
 
 def test_pages_without_text_are_refused():

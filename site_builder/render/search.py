@@ -299,7 +299,8 @@ async def _index_folder(site: str, service: Any = None) -> list[dict[str, Any]]:
     the bundle's files in memory. The service ends with it.
 
     The client has no public way to lift its reply limit or to notice that its reader died, so this
-    touches its `_backend` and `_poll_task` (pagefind 1.5); a later client without them fails loudly."""
+    touches its `_backend` and `_poll_task`, and replaces its reader (`_service_class`; pagefind 1.5); a later
+    client without them fails loudly."""
     from pagefind.index import IndexConfig
 
     service = service or await _launch()
