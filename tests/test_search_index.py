@@ -179,7 +179,6 @@ def test_a_reply_the_client_cannot_read_is_an_error_not_a_hang(shipped_site, mon
 def test_the_service_settles_each_request_with_its_reply_or_its_error():
     """Our reader of Pagefind's replies (the client's own sleeps 0.1 s before each): a reply settles its request, an
     error reply fails it with Pagefind's message, also for a request Pagefind could not parse (no id of its own)."""
-    import asyncio
 
     async def talk() -> list:
         service = await search._launch()
