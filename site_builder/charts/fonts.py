@@ -68,13 +68,14 @@ def prepare(folder: Path) -> None:
         wanted = {name.strip().strip("'\"") for name in FONT.split(",")} - _GENERIC
         listed = {}
         for source in _collections():
-            with TTCollection(str(source), lazy=True, recalcTimestamp=False) as collection:
-                for index, face in enumerate(collection.fonts):
-                    family = face["name"].getDebugName(16) or face["name"].getDebugName(1)
-                    if family in wanted and face["OS/2"].usWeightClass in WEIGHTS:
-                        name = f"{source.stem}-{index}.otf"
-                        _write(folder / name, lambda path, face=face: face.save(path, reorderTables=False))
-                        listed[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+            with TTCollection(str(source), lazy=True) as collection:
+                picked = [index for index, face in enumerate(collection.fonts)
+                          if (face["name"].getDebugName(16) or face["name"].getDebugName(1)) in wanted
+                          and face["OS/2"].usWeightClass in WEIGHTS]
+            for index in picked:
+                name = f"{source.stem}-{index}.otf"
+                _write(folder / name, lambda path, source=source, index=index: _copy_face(source, index, path))
+                listed[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
         if listed:
             _write(folder / LIST, lambda path: Path(path).write_text(json.dumps(listed, sort_keys=True), encoding="utf-8"))
             _write(folder / CONFIG, lambda path: Path(path).write_text(_config(folder), encoding="utf-8"))
@@ -115,6 +116,19 @@ def _prepare_once(folder: Path) -> None:
             prepare(folder)
     except OSError:
         return  # a read-only cache, say: the system's fonts
+
+
+def _copy_face(source: Path, index: int, path: str) -> None:
+    """One face of a collection as a font file of its own, its tables copied as they are: 0.13 s for a CJK face,
+    where `TTFont.save` took 0.35 s (it compiles again the tables it read, and sums each twice)."""
+    from fontTools.ttLib.sfnt import SFNTReader, SFNTWriter
+
+    with open(source, "rb") as collection, open(path, "wb") as out:
+        reader = SFNTReader(collection, fontNumber=index)
+        writer = SFNTWriter(out, len(reader.tables), reader.sfntVersion)
+        for tag in reader.keys():
+            writer[tag] = reader[tag]
+        writer.close()  # the directory, and the head table's checksum of the whole file
 
 
 def _collections() -> Iterator[Path]:
