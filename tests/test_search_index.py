@@ -201,23 +201,63 @@ def test_the_service_settles_each_request_with_its_reply_or_its_error():
     assert "unknown variant `Unknown`" in unparsed
 
 
-def test_pagefind_ending_mid_build_is_an_error_not_a_hang(capfd):
-    """The end of Pagefind's output while a request waits (as when it crashes): the request fails at once, and the
-    reader leaves no error behind for asyncio to print."""
+def test_pagefind_ending_mid_build_is_an_error_not_a_hang():
+    """Pagefind killed (as when it crashes) while a request waits for its reply: the request fails at once."""
     import asyncio
+    import signal
 
     async def talk() -> None:
         service = await search._launch()
-        service._backend.stdout.feed_eof()  # what the reader sees when the process is gone
-        await asyncio.sleep(0)
         try:
-            await search._answer(service, service.send({"type": "NewIndex", "config": None}))
+            os.kill(service._backend.pid, signal.SIGSTOP)  # it cannot answer the request below
+            request = asyncio.ensure_future(search._answer(service, service.send({"type": "NewIndex", "config": None})))
+            await asyncio.sleep(0.2)  # the request is written and waits
+            assert not request.done()
+            service._backend.kill()
+            await asyncio.wait_for(request, 30)
         finally:
             await search._close(service)
 
     with pytest.raises(SiteError, match=r"Pagefind stopped answering while indexing the site \(it ended\)"):
         _on_a_thread(talk)
-    assert "Task exception was never retrieved" not in capfd.readouterr().err
+
+
+def test_a_warm_pagefind_stopped_idle_leaves_no_error_behind(caplog):
+    """Ended while its reader waits for a reply: the reader meets the end of the output and leaves no error that
+    asyncio would print ("Task exception was never retrieved") on the user's terminal."""
+    import gc
+
+    warm = search.Warming()
+    warm._service.result(timeout=60)  # warmed up: its reader waits
+    warm.stop()
+    assert ended(warm)
+    gc.collect()
+    assert "never retrieved" not in caplog.text
+
+
+def test_a_warm_pagefind_handed_the_pages_is_not_stopped_by_a_failing_build(shipped_site):
+    """`start_index` hands it the pages, copied on its thread; a build that fails right after stops the warm service
+    it started (`__main__.build`): that must neither kill it under the copy nor leave the index waiting."""
+    pages = shipped_pages(shipped_site)
+    warm = search.Warming()
+    indexing = search.start_index(pages, None, warm)
+    warm.stop()  # a no-op: claimed
+    assert indexing.result() == {f"pagefind/{k}": v for k, v in shipped_bundle(shipped_site).items()}
+    assert ended(warm)
+
+
+def test_pages_that_cannot_be_copied_for_pagefind_end_the_warm_service(monkeypatch):
+    """A full disk, say: the error is the copy's own (the command line names the file), and the warm service
+    claimed for the pages is ended, not left running."""
+    warm = search.Warming()
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", "page.html")
+
+    monkeypatch.setattr(search, "separated", full)
+    with pytest.raises(OSError, match="No space left"):
+        search.start_index({"index.html": b"<html lang=\"en\"></html>"}, None, warm).result()
+    assert ended(warm)
 
 
 def _on_a_thread(coroutine):

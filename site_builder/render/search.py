@@ -77,7 +77,8 @@ class Warming:
     whatever the site's size), so a build from the command line starts it at once: by the time the pages are
     rendered, it only indexes them. Its first job is a few Japanese words in an index of their own, thrown away;
     the site's index is another, made from the pages alone (the same bytes: tests/test_search_index.py).
-    `stop()` ends it unused (the index came from the cache, or the build failed); a no-op once indexing began."""
+    `stop()` ends it unused (the index came from the cache, or the build failed); a no-op once `claim`ed for the
+    site's pages: it then indexes them, or, if they could not be copied for it, is ended there (`end`)."""
 
     def __init__(self):
         self._loop = asyncio.new_event_loop()
@@ -96,6 +97,10 @@ class Warming:
             return None
         return cls() if get_executable() is not None else None
 
+    def claim(self) -> None:
+        """Taken for the site's index, on the build's thread before its pages are copied for it on another."""
+        self._used = True
+
     def index(self, folder: str) -> list[dict[str, Any]]:
         """Pagefind's files for the pages in `folder` (the raw reply; `_index` checks it), then the service ends."""
         self._used = True
@@ -109,10 +114,12 @@ class Warming:
             self._loop.call_soon_threadsafe(self._loop.stop)
 
     def stop(self) -> None:
-        if self._used:
-            return
-        self._used = True
+        if not self._used:
+            self._used = True
+            self.end()
 
+    def end(self) -> None:
+        """End it, wherever its warm-up is."""
         async def end() -> None:
             try:
                 while self._process is None and not self._service.done():
@@ -213,6 +220,8 @@ def _start(pages: dict[str, bytes], warm: Warming | None = None) -> Future:
         raise SiteError("site search needs Pagefind: pip install 'pagefind[extended]'") from e
     if get_executable() is None:
         raise SiteError("the Pagefind binary was not found: pip install 'pagefind[extended]'")
+    if warm is not None:
+        warm.claim()  # now, not on the thread: a build that fails meanwhile must not end it under the copy
     runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
     try:
         return runner.submit(_index, dict(pages), warm)  # a copy of the dict: the caller may let its pages go
@@ -222,17 +231,14 @@ def _start(pages: dict[str, bytes], warm: Warming | None = None) -> Future:
 
 def _index(pages: dict[str, bytes], warm: Warming | None = None) -> dict[str, bytes]:
     """The verified bundle of the pages, copied (as Pagefind should read them) into a private folder for it to read,
-    removed afterwards."""
-    folder = tempfile.mkdtemp(prefix="site-builder-search-")
+    removed afterwards. A page that cannot be copied is the error it is (a full disk, say), not Pagefind's."""
     try:
-        folders: set[Path] = set()
-        for rel in list(pages):
-            html = pages.pop(rel)  # each page let go once written
-            target = Path(folder, rel)
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            target.write_bytes(separated(html))
+        folder = _copied(pages)
+    except BaseException:
+        if warm is not None:
+            warm.end()  # claimed for these pages, which it will never see
+        raise
+    try:
         # Pagefind's client is async: run it on a thread of its own (this one, or the warm service's), so that
         # build() also works when the caller already runs an event loop (Playwright's sync API does).
         returned = warm.index(folder) if warm is not None else asyncio.run(_index_folder(folder))
@@ -258,6 +264,23 @@ def _index(pages: dict[str, bytes], warm: Warming | None = None) -> dict[str, by
                         "build again, and if this repeats reinstall Pagefind: pip install --force-reinstall 'pagefind[extended]'")
     files[ENTRY] = _stable_json(files[ENTRY])
     return {f"{BUNDLE}/{rel}": data for rel, data in sorted(files.items())}
+
+
+def _copied(pages: dict[str, bytes]) -> str:
+    """A private folder holding each page as Pagefind should read it (`separated`); each page let go once written."""
+    folder = tempfile.mkdtemp(prefix="site-builder-search-")
+    try:
+        made: set[Path] = set()
+        for rel in list(pages):
+            target = Path(folder, rel)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            target.write_bytes(separated(pages.pop(rel)))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
 
 
 # An element's end followed at once by the next element's start (table cells, a term and its definition,
@@ -335,9 +358,9 @@ def _service_class() -> type:
                 except asyncio.IncompleteReadError:  # Pagefind ended (or was ended): no error left unread
                     return
                 reply = json.loads(base64.b64decode(line[:-1]))
-                payload = reply.get("payload") if isinstance(reply, dict) else None
-                if not isinstance(payload, dict):
+                if reply is None:  # as the client: nothing to settle
                     continue
+                payload = reply["payload"]  # anything unexpected ends this reader: the waiting request says so
                 message_id = reply.get("message_id")
                 if message_id is None and payload.get("original_message"):  # a request it could not parse
                     message_id = json.loads(payload["original_message"]).get("message_id")
@@ -353,13 +376,12 @@ def _service_class() -> type:
 
 
 async def _close(service: Any) -> None:
-    if service._poll_task.done():
-        # Its reader is gone: close() would wait for replies that never come, and wait() for the
-        # end of a pipe nobody reads. Closing the transport kills the binary and drops the pipes.
-        service._backend._transport.close()
-        await service._backend.wait()
-    else:
-        await service.close()
+    """End the service at once: the bundle is in memory already (or the build failed). The client's own close()
+    waits for every reply (none comes once its reader is gone) and, after an error reply, raises it before it ends
+    the binary. Closing the transport kills the binary and drops the pipes."""
+    service._poll_task.cancel()
+    service._backend._transport.close()
+    await service._backend.wait()
 
 
 async def _answer(service: Any, request: Awaitable[_T]) -> _T:
