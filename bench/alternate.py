@@ -58,11 +58,11 @@ def main() -> int:
             for name in (args.before, args.after):
                 tree = Path(tmp, f"tree-{len(sides)}")
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), name], check=True)
-                compiled(tree)
                 project = Path(tmp, f"project-{len(sides)}")
+                sides[name] = (tree, project, Path(tmp, f"cache-{len(sides)}"))  # removed at the end, whatever happens
+                compiled(tree)
                 for part in ("data", "content", "templates", "assets"):
                     shutil.copytree(tree / part, project / part)
-                sides[name] = (tree, project, Path(tmp, f"cache-{len(sides)}"))
             commits = {name: subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", name], check=True,
                                             capture_output=True, text=True).stdout.strip() for name in sides}
             print("comparing " + " against ".join(f"{name} ({commits[name]})" for name in reversed(sides)))

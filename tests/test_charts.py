@@ -271,8 +271,9 @@ def test_csv_is_for_people_and_programs():
 
 
 def test_a_chart_worker_imports_only_the_chart_code():
-    """What a spawned worker imports before its first job: no open-data stage (openpyxl), templates or search, and
-    Altair and vl-convert only when a spec or an SVG is made (each worker of a cold build pays its imports)."""
+    """What the chart code brings into a spawned worker (besides the entry script, which `python -m site_builder`
+    does not run there): no open-data stage (openpyxl), templates or search, and Altair and vl-convert only when a
+    spec or an SVG is made. Each worker of a cold build pays its imports."""
     import subprocess
     import sys
 

@@ -154,5 +154,9 @@ def _config(folder: Path) -> str:
 def _write(path: Path, save) -> None:
     """Written under a name of its own, then renamed: another build reading the folder sees whole files only."""
     part = path.with_name(f".{path.name}.{os.getpid()}.part")
-    save(str(part))
-    os.replace(part, path)
+    try:
+        save(str(part))
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)  # a face is ≈ 17 MB: no half of one is left in the cache
+        raise
