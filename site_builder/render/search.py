@@ -102,8 +102,9 @@ class Warming:
         self._used = True
 
     def index(self, folder: str) -> list[dict[str, Any]]:
-        """Pagefind's files for the pages in `folder` (the raw reply; `_index` checks it), then the service ends."""
-        self._used = True
+        """Pagefind's files for the pages in `folder` (the raw reply; `_index` checks it), then the service ends.
+        Only once `claim`ed: else `stop()` could end it meanwhile."""
+        assert self._used, "claim() first"
 
         async def run() -> list[dict[str, Any]]:
             return await _index_folder(folder, await asyncio.wrap_future(self._service))
@@ -120,6 +121,7 @@ class Warming:
 
     def end(self) -> None:
         """End it, wherever its warm-up is."""
+
         async def end() -> None:
             try:
                 while self._process is None and not self._service.done():
