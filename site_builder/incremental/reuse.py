@@ -23,8 +23,8 @@ def build_key(root: Path, out: Path | None, search: bool, state: InputState) -> 
     """Everything a build's output follows from. Where from and where to belong to it: a copied project, or
     another --out, builds afresh."""
     # The messages' language too: a warning recorded in Japanese is not repeated to someone reading English.
-    where = f"{root.resolve()}\n{out.resolve() if out is not None else 'check'}\nsearch={search}\nmessages={messages.current()}"
-    return digest(code_version(), renderer_version(), fonts_version(), where, state.key)
+    where = f"{root.resolve()}\n{out.resolve() if out is not None else 'check'}\nmessages={messages.current()}"
+    return digest(_pages_key(search, state), where)
 
 
 def _pages_key(search: bool, state: InputState) -> str:
