@@ -19,6 +19,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from . import spreadsheets  # the commands' options only: the work is imported when they run
 from .errors import DataError, SiteError, StrictError
+from .exiting import skip_last_collection
 from .incremental.reuse import pages_built_before, reuse
 from .messages import detect, say, speaking
 from .serve.server import DEFAULT_PORT, PORT_TRIES, open_server
@@ -63,6 +64,7 @@ def _with_lang_option(p: argparse.ArgumentParser, commands) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    skip_last_collection()
     args = parser().parse_args(argv)
     with speaking(detect(args.lang, os.environ)):
         return _main(args, argv)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from ..exiting import skip_last_collection
 from ..incremental.keys import fonts_version, renderer_version
 from ..incremental.lazy import vl_convert as vlc
 from ..load.models import Lang
@@ -67,6 +68,7 @@ _given: dict[str, Any] = {}  # what `start` gave this process: the catalogue
 def start(strings: dict[Lang, dict[str, str]]) -> None:
     """Set up a process for `spec` (a pool's initializer): the UI strings once, not with every job."""
     _given["catalogue"] = Catalogue(strings)
+    skip_last_collection()  # a worker's pool waits for it to end
 
 
 def spec(recipe: Recipe) -> Made:
