@@ -1,10 +1,11 @@
 """Build times of the shipped site, each build a fresh `python -m site_builder` process, against Pelican.
 
-    python bench/build_speed.py              # 1 cold build, then 5 alternating rounds
-    python bench/build_speed.py --rounds 9
+    python bench/build_speed.py              # 3 cold builds (the median counts), then 5 alternating rounds
+    python bench/build_speed.py --rounds 9 --cold 5
 
 Runs on a frozen copy of the builder and of the project in a temporary folder (edits elsewhere cannot
-disturb it). Cold: an empty cache (SITE_BUILDER_CACHE), every spec, SVG, page and the search index made.
+disturb it). Cold: an empty cache (SITE_BUILDER_CACHE) and a new output folder, every spec, SVG, page and the
+search index made; the rounds use the last cold build's cache.
 Then each round runs, one after the other: nothing changed (warm), Pelican building as many Markdown
 pages as the site has HTML pages (.cache/bench-venv, installed on first use), `check`, one indicator's
 target changed, one Markdown file changed (new values every round: nothing is served from an earlier
@@ -45,6 +46,7 @@ print((time.perf_counter() - started) / len(specs))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--cold", type=int, default=3, help="cold builds, each with an empty cache (default 3)")
     args = parser.parse_args()
     pelican()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -53,15 +55,21 @@ def main() -> int:
         project = tmp / "project"
         for part in ("data", "content", "templates", "assets"):
             shutil.copytree(ROOT / part, project / part)
-        cache, out = tmp / "cache", tmp / "site"
         base = ["--root", str(project)]
         print(f"machine: {machine()}")
-        cold, cold_rss, said = run(builder, [*base, "build", "--out", str(out)], cache)
+        colds = []
+        for n in range(max(1, args.cold)):
+            cache, out = tmp / f"cache{n}", tmp / f"site{n}"
+            colds.append(run(builder, [*base, "build", "--out", str(out)], cache))
+        cold, cold_rss, said = colds[-1]
+        cold = statistics.median(seconds for seconds, _, _ in colds)
+        cold_rss = max(rss for _, rss, _ in colds)
         svgs = len(list((cache / "svg").glob("*.svg")))
         files, size = folder_size(out)
         html = len(list(out.rglob("*.html")))
-        print(f"cold build: {cold:.2f} s, peak RSS {cold_rss} MB, {svgs} SVGs, {files} files, {size / 1e6:.1f} MB, "
-              f"{html} HTML pages ({said.splitlines()[0]})")
+        each = " ".join(f"{seconds:.2f}" for seconds, _, _ in colds)
+        print(f"cold build: median {cold:.2f} s ({each}), peak RSS {cold_rss} MB, {svgs} SVGs, {files} files, "
+              f"{size / 1e6:.1f} MB, {html} HTML pages ({said.splitlines()[0]})")
         # per SVG as the build draws it: with the chart font's single faces the build made (charts/fonts.py), if any
         faces = sorted(cache.glob("fonts/*/fonts.conf"))
         as_built = {**os.environ, **({"FONTCONFIG_FILE": str(faces[0])} if faces else {})}
