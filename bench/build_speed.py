@@ -19,28 +19,12 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, folder_size, frozen_builder, machine, pelican, pelican_project, run, run_pelican  # noqa: E402
-
-PER_SVG = """
-import json, sys, time
-from pathlib import Path
-import vl_convert as vlc
-specs = []
-for path in sorted(Path(sys.argv[1]).glob("*.json"))[:12]:
-    body = path.read_bytes().partition(b"\\n")[2]
-    specs.append(json.loads(body)["chart"]["spec"])
-vlc.vegalite_to_svg(specs[0])  # the first render starts the JavaScript runtime: not counted
-started = time.perf_counter()
-for spec in specs:
-    vlc.vegalite_to_svg(spec)
-print((time.perf_counter() - started) / len(specs))
-"""
+from common import ROOT, folder_size, frozen_builder, machine, pelican, pelican_project, per_svg_seconds, run, run_pelican  # noqa: E402
 
 
 def main() -> int:
@@ -70,11 +54,7 @@ def main() -> int:
         each = " ".join(f"{seconds:.2f}" for seconds, _, _ in colds)
         print(f"cold build: median {cold:.2f} s ({each}), peak RSS {cold_rss} MB, {svgs} SVGs, {files} files, "
               f"{size / 1e6:.1f} MB, {html} HTML pages ({said.splitlines()[0]})")
-        # per SVG as the build draws it: with the chart font's single faces the build made (charts/fonts.py), if any
-        faces = sorted(cache.glob("fonts/*/fonts.conf"))
-        as_built = {**os.environ, **({"FONTCONFIG_FILE": str(faces[0])} if faces else {})}
-        per_svg, system = (float(subprocess.run([sys.executable, "-c", PER_SVG, str(cache / "specs")], check=True, env=env,
-                                                capture_output=True, text=True).stdout) for env in (as_built, os.environ))
+        (per_svg, faces), (system, _) = per_svg_seconds(cache), per_svg_seconds(cache, system_fonts=True)
         cores = os.cpu_count() or 1
         floor = svgs * per_svg / cores
         print(f"per-SVG render time {per_svg:.3f} s ({'single faces' if faces else 'system fonts'}; "

@@ -15,6 +15,33 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".cache/bench-venv"  # Pelican lives here, never in the project's dependencies
 
 
+PER_SVG = """
+import json, sys, time
+from pathlib import Path
+import vl_convert as vlc
+specs = []
+for path in sorted(Path(sys.argv[1]).glob("*.json"))[:12]:
+    body = path.read_bytes().partition(b"\\n")[2]
+    specs.append(json.loads(body)["chart"]["spec"])
+vlc.vegalite_to_svg(specs[0])  # the first render starts the JavaScript runtime: not counted
+started = time.perf_counter()
+for spec in specs:
+    vlc.vegalite_to_svg(spec)
+print((time.perf_counter() - started) / len(specs))
+"""
+
+
+def per_svg_seconds(cache: Path, system_fonts: bool = False) -> tuple[float, bool]:
+    """(seconds an SVG takes, whether with the build's single faces): 12 of the cached specs drawn in a new process,
+    as the build draws them, with the chart font's faces the build copied (charts/fonts.py) where there are any,
+    or with the system's fonts."""
+    faces = [] if system_fonts else sorted(cache.glob("fonts/*/fonts.conf"))
+    env = {**os.environ, **({"FONTCONFIG_FILE": str(faces[0])} if faces else {})}
+    done = subprocess.run([sys.executable, "-c", PER_SVG, str(cache / "specs")], check=True, env=env,
+                          capture_output=True, text=True)
+    return float(done.stdout), bool(faces)
+
+
 def frozen_builder(dest: Path) -> Path:
     """A copy of site_builder/ (and the builder's templates and assets): edits made while a bench runs do not
     change the code version under it, which would make every cached chart spec stale."""

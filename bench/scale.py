@@ -4,14 +4,16 @@
     python bench/scale.py --sizes 100 1000 5000 --rounds 3
 
 For each size (bench/synthetic.py writes the project into a temporary folder): one cold build (empty cache),
-then alternating rounds of a warm build with nothing changed, a warm build into a new folder (every stage
-runs, everything read back from the cache), and Pelican building as many Markdown pages as the site has
-HTML pages. Each build is a fresh process on a frozen copy of the builder. Never part of the test suite.
+the time one of its SVGs takes (as bench/build_speed.py measures it) and the cold target it gives, then
+alternating rounds of a warm build with nothing changed, a warm build into a new folder (every stage runs,
+everything read back from the cache), and Pelican building as many Markdown pages as the site has HTML pages.
+Each build is a fresh process on a frozen copy of the builder. Never part of the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -19,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import folder_size, frozen_builder, machine, pelican_project, run, run_pelican  # noqa: E402
+from common import folder_size, frozen_builder, machine, pelican_project, per_svg_seconds, run, run_pelican  # noqa: E402
 from synthetic import write  # noqa: E402
 
 
@@ -39,8 +41,12 @@ def main() -> int:
             cold, cold_rss, said = run(builder, [*base, "--out", str(out)], cache)
             files, nbytes = folder_size(out)
             html = len(list(out.rglob("*.html")))
+            svgs = len(list((cache / "svg").glob("*.svg")))
             print(f"{size} indicators: cold {cold:.1f} s, peak RSS {cold_rss} MB, {files} files, {nbytes / 1e6:.1f} MB, "
-                  f"{html} HTML pages, {len(list((cache / 'svg').glob('*.svg')))} SVGs ({said.splitlines()[0]})")
+                  f"{html} HTML pages, {svgs} SVGs ({said.splitlines()[0]})")
+            per_svg, _ = per_svg_seconds(cache)  # these synthetic charts', as the build draws them
+            target = 1.2 * svgs * per_svg / (os.cpu_count() or 1) + 2
+            print(f"  per-SVG render time {per_svg:.3f} s → cold target ≤ {target:.1f} s ({cold / target:.2f}×)")
             pel = pelican_project(tmp / f"pelican-{size}", html)
             warm, full, pelican, ratios, rss = [], [], [], [], 0
             for n in range(args.rounds):
