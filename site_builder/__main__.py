@@ -18,8 +18,8 @@ from pathlib import Path
 from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from . import spreadsheets  # the commands' options only: the work is imported when they run
+from .collector import skip_last_collection
 from .errors import DataError, SiteError, StrictError
-from .exiting import skip_last_collection
 from .incremental.reuse import pages_built_before, reuse
 from .messages import detect, say, speaking
 from .serve.server import DEFAULT_PORT, PORT_TRIES, open_server

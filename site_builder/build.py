@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .charts.render import BUNDLE_PATH, Drawing, chart_files, site_charts
 from .check import check
+from .collector import no_full_collection
 from .derive.facts import derive
 from .errors import StrictError
 from .headers import headers_file
@@ -36,6 +37,7 @@ from .writer import Output, update_site, write_site
 __all__ = ["BuildReport", "BuildSession", "build"]
 
 
+@no_full_collection()  # the heap only grows until the site is written: walking it whole finds nothing
 def build(root: Path, out: Path | None, strict: bool = False, search: bool = True,
           session: BuildSession | None = None, warm: Warming | None = None) -> BuildReport:
     """Build the site from the project at `root` into `out` (None: `check.check`, validate only, make nothing).

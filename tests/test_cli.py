@@ -212,21 +212,3 @@ def test_a_reader_that_stops_reading_gets_no_false_error(tiny_project, tmp_path)
     assert proc.wait() == 141 and err == ""
     assert (tmp_path / "out/index.html").is_file()
 
-
-CYCLE = ("import sys\n"
-         "class Cycle:\n"
-         "    def __del__(self): sys.stdout.write('collected\\n')\n"
-         "a = Cycle(); a.me = a; del a\n")  # only a collection finds it: at exit, unless the objects are frozen
-
-
-@pytest.mark.parametrize("ending", [
-    "pass",  # the control: the interpreter's last collection finds the cycle
-    "from site_builder.__main__ import main; main(['--root', sys.argv[1], 'check'])",
-    "from site_builder.charts.work import start; start({})",  # a chart worker's set-up
-])
-def test_processes_end_without_the_last_collection(tiny_project, ending):
-    """The command line and the chart workers skip the collection at exit (0.1–0.2 s after a build; a cold build
-    waits for its workers to end): the objects still alive are frozen, so a cycle is never looked for."""
-    script = f"import gc; gc.disable()\n{CYCLE}{ending}\nprint('done')\n"  # disabled: no collection before the exit
-    done = subprocess.run([sys.executable, "-c", script, str(tiny_project)], capture_output=True, text=True, check=True)
-    assert done.stdout.endswith("done\ncollected\n" if ending == "pass" else "done\n")

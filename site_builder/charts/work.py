@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ..exiting import skip_last_collection
+from ..collector import skip_last_collection
 from ..incremental.keys import fonts_version, renderer_version
 from ..incremental.lazy import vl_convert as vlc
 from ..load.models import Lang
