@@ -3,8 +3,8 @@
 A build keeps what it makes until the writer swaps the whole site in (every page, chart and open-data file), so its
 heap only grows and nearly all of it lives to the end. Python nevertheless walks the whole heap in a full
 collection each time the heap has grown by a quarter: at 1,000 indicators, 16 of them took 2.7 s of a 12 s build
-and freed nothing that mattered (peak memory 817 MB with them, 819 MB without; docs/PERFORMANCE.md). The young
-generations, where short-lived cycles die, are still collected as usual.
+from the cache and freed little (peak memory 817 MB with them, 819 MB without; a cold build's 863 and 896 MB;
+docs/PERFORMANCE.md). The younger generations, where short-lived cycles die, are still collected as usual.
 
 At exit, Python looks for cycles once more among every object still alive: after a build that imported Altair,
 the models and the templates, 0.12–0.18 s of the command line's 1.6 s for a changed KPI value, and each chart
@@ -19,7 +19,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_NEVER = 2**31 - 1  # young collections before a full one: never, within a build
+_NEVER = 2**31 - 1  # middle-generation collections before a full one: never, within a build
 _registered = False
 
 

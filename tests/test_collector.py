@@ -24,7 +24,10 @@ def full_collections(work) -> int:
 
 def test_within_it_the_oldest_generation_is_never_collected():
     before = gc.get_threshold()
-    gc.freeze()  # this process's objects out of the count: a full collection is due after a few thousand new ones
+    # This process's objects out of sight, and a full collection made of what is left: the next full collection is
+    # then due as soon as a few thousand new objects have lived through two younger ones, whatever ran before.
+    gc.freeze()
+    gc.collect()
     gc.set_threshold(100, 2, 2)
     try:
         grow = lambda: [[n] for n in range(50_000)]  # noqa: E731
