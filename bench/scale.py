@@ -4,10 +4,10 @@
     python bench/scale.py --sizes 100 1000 5000 --rounds 3
 
 For each size (bench/synthetic.py writes the project into a temporary folder): one cold build (empty cache),
-the time one of its SVGs takes (as bench/build_speed.py measures it) and the cold target it gives, then
-alternating rounds of a warm build with nothing changed, a warm build into a new folder (every stage runs,
-everything read back from the cache), and Pelican building as many Markdown pages as the site has HTML pages.
-Each build is a fresh process on a frozen copy of the builder. Never part of the test suite.
+the time one of its SVGs takes (bench/common.per_svg_seconds, as bench/build_speed.py measures it) and the cold
+target it gives, then alternating rounds of a warm build with nothing changed, a warm build into a new folder
+(every stage runs, everything read back from the cache), and Pelican building as many Markdown pages as the site
+has HTML pages. Each build is a fresh process on a frozen copy of the builder. Never part of the test suite.
 """
 
 from __future__ import annotations
