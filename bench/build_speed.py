@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -24,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, folder_size, frozen_builder, machine, pelican, pelican_project, per_svg_seconds, run, run_pelican  # noqa: E402
+from common import ROOT, cold_floor, folder_size, frozen_builder, machine, pelican, pelican_project, per_svg_seconds, run, run_pelican  # noqa: E402
 
 
 def main() -> int:
@@ -45,9 +44,9 @@ def main() -> int:
         for n in range(max(1, args.cold)):
             cache, out = tmp / f"cache{n}", tmp / f"site{n}"
             colds.append(run(builder, [*base, "build", "--out", str(out)], cache))
-        cold, cold_rss, said = colds[-1]
         cold = statistics.median(seconds for seconds, _, _ in colds)
         cold_rss = max(rss for _, rss, _ in colds)
+        said = colds[-1][2]
         svgs = len(list((cache / "svg").glob("*.svg")))
         files, size = folder_size(out)
         html = len(list(out.rglob("*.html")))
@@ -55,10 +54,9 @@ def main() -> int:
         print(f"cold build: median {cold:.2f} s ({each}), peak RSS {cold_rss} MB, {svgs} SVGs, {files} files, "
               f"{size / 1e6:.1f} MB, {html} HTML pages ({said.splitlines()[0]})")
         (per_svg, faces), (system, _) = per_svg_seconds(cache), per_svg_seconds(cache, system_fonts=True)
-        cores = os.cpu_count() or 1
-        floor = svgs * per_svg / cores
+        floor, target = cold_floor(svgs, per_svg)
         print(f"per-SVG render time {per_svg:.3f} s ({'single faces' if faces else 'system fonts'}; "
-              f"{system:.3f} s from the system's font files) → floor {floor:.1f} s; target ≤ {1.2 * floor + 2:.1f} s")
+              f"{system:.3f} s from the system's font files) → floor {floor:.1f} s; target ≤ {target:.1f} s")
 
         pel = pelican_project(tmp / "pelican", html)
         kpi, md = project / "data/kpi.yaml", project / "content/goals/g1.ja.md"

@@ -44,6 +44,12 @@ def per_svg_seconds(cache: Path, system_fonts: bool = False) -> tuple[float, boo
     return float(done.stdout), bool(faces)
 
 
+def cold_floor(svgs: int, per_svg: float) -> tuple[float, float]:
+    """(the SVGs' floor on this machine's cores, issue #12's cold target: 1.2 × that floor + 2 s)."""
+    floor = svgs * per_svg / (os.cpu_count() or 1)
+    return floor, 1.2 * floor + 2
+
+
 def frozen_builder(dest: Path) -> Path:
     """A copy of site_builder/ (and the builder's templates and assets): edits made while a bench runs do not
     change the code version under it, which would make every cached chart spec stale."""

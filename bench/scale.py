@@ -13,7 +13,6 @@ has HTML pages. Each build is a fresh process on a frozen copy of the builder. N
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -21,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import folder_size, frozen_builder, machine, pelican_project, per_svg_seconds, run, run_pelican  # noqa: E402
+from common import cold_floor, folder_size, frozen_builder, machine, pelican_project, per_svg_seconds, run, run_pelican  # noqa: E402
 from synthetic import write  # noqa: E402
 
 
@@ -45,7 +44,7 @@ def main() -> int:
             print(f"{size} indicators: cold {cold:.1f} s, peak RSS {cold_rss} MB, {files} files, {nbytes / 1e6:.1f} MB, "
                   f"{html} HTML pages, {svgs} SVGs ({said.splitlines()[0]})")
             per_svg, _ = per_svg_seconds(cache)  # these synthetic charts', as the build draws them
-            target = 1.2 * svgs * per_svg / (os.cpu_count() or 1) + 2
+            _, target = cold_floor(svgs, per_svg)
             print(f"  per-SVG render time {per_svg:.3f} s → cold target ≤ {target:.1f} s ({cold / target:.2f}×)")
             pel = pelican_project(tmp / f"pelican-{size}", html)
             warm, full, pelican, ratios, rss = [], [], [], [], 0

@@ -37,7 +37,7 @@ from .writer import Output, update_site, write_site
 __all__ = ["BuildReport", "BuildSession", "build"]
 
 
-@no_full_collection()  # the heap only grows until the site is written: walking it whole finds nothing
+@no_full_collection()  # the heap only grows until the site is written: walking it whole finds little
 def build(root: Path, out: Path | None, strict: bool = False, search: bool = True,
           session: BuildSession | None = None, warm: Warming | None = None) -> BuildReport:
     """Build the site from the project at `root` into `out` (None: `check.check`, validate only, make nothing).
